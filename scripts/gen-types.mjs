@@ -1,0 +1,81 @@
+// Generates src/core/records/types.generated.ts from the JSON Schemas, so record types cannot drift from them.
+// `npm run gen:types` writes the file; `node scripts/gen-types.mjs --check` exits 1 when it is out of date.
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { compile } from 'json-schema-to-typescript';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const schemaDir = path.join(root, 'schemas');
+const target = path.join(root, 'src/core/records/types.generated.ts');
+
+export async function generateTypes() {
+  const files = (await readdir(schemaDir)).filter((f) => f.endsWith('.schema.json') && f !== 'common.schema.json').sort();
+  const parts = [
+    '// Generated from schemas/*.schema.json by `npm run gen:types`. Do not edit by hand.',
+    '/* eslint-disable */',
+  ];
+  const common = JSON.parse(await readFile(path.join(schemaDir, 'common.schema.json'), 'utf8'));
+  const seen = new Set();
+  for (const file of files) {
+    const schema = JSON.parse(await readFile(path.join(schemaDir, file), 'utf8'));
+    const name = typeName(file);
+    const inlined = inlineRefs(schema, common);
+    delete inlined.title;
+    const ts = await compile(inlined, name, {
+      cwd: schemaDir,
+      bannerComment: '',
+      additionalProperties: false,
+      declareExternallyReferenced: true,
+      format: true,
+      style: { singleQuote: true, printWidth: 110 },
+      strictIndexSignatures: true,
+    });
+    // Shared definitions appear in every file's output: keep the first declaration of each.
+    for (const block of ts.split(/\n(?=export )/)) {
+      const m = /^export (?:interface|type) (\w+)/.exec(block.trim());
+      if (m && seen.has(m[1])) continue;
+      if (m) seen.add(m[1]);
+      parts.push(block.trim());
+    }
+  }
+  return parts.join('\n\n') + '\n';
+}
+
+// Replaces every $ref to a shared definition by a copy of it (keeping the local description), and drops
+// nested titles, so the generated types are plain inline shapes rather than a zoo of numbered aliases.
+function inlineRefs(node, common) {
+  if (Array.isArray(node)) return node.map((n) => inlineRefs(n, common));
+  if (node === null || typeof node !== 'object') return node;
+  let out = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === '$ref') {
+      const def = /#\/\$defs\/(\w+)$/.exec(value);
+      if (!def || !common.$defs[def[1]]) throw new Error(`cannot inline ${value}`);
+      out = { ...inlineRefs(common.$defs[def[1]], common), ...out };
+    } else if (key !== 'title' && key !== '$id' && key !== '$schema') {
+      out[key] = inlineRefs(value, common);
+    }
+  }
+  return out;
+}
+
+function typeName(file) {
+  const base = file.replace('.schema.json', '');
+  const camel = base.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase());
+  return base === 'sipp' ? 'ProjectFile' : `${camel}Record`;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const text = await generateTypes();
+  if (process.argv.includes('--check')) {
+    const current = await readFile(target, 'utf8').catch(() => '');
+    if (current !== text) {
+      console.error('src/core/records/types.generated.ts is out of date: run `npm run gen:types`.');
+      process.exit(1);
+    }
+  } else {
+    await writeFile(target, text);
+    console.log(`wrote ${path.relative(root, target)}`);
+  }
+}

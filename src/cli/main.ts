@@ -1,0 +1,152 @@
+// The sipp program: global options and one lazily imported module per command, so --version and --help stay fast.
+import { Command, CommanderError, Option } from 'commander';
+import path from 'node:path';
+import { colorWanted, type CliContext } from './context.js';
+import { EXIT, isSippError } from '../core/problems.js';
+import { packageVersion } from '../project/assets.js';
+
+const METHOD_IDS = ['car', 'lesson-study', 'instructional-rounds', 'improvement-science', 'practitioner-enquiry'];
+
+interface GlobalOptions {
+  C?: string;
+  debug?: boolean;
+}
+
+export async function main(argv: readonly string[], io = processIo()): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = new Command('sipp');
+  const context = (): CliContext => {
+    const globals = program.opts<GlobalOptions>();
+    return {
+      cwd: path.resolve(io.cwd, globals.C ?? '.'),
+      debug: Boolean(globals.debug) || io.env.SIPP_DEBUG === '1',
+      interactive: io.stdinTTY && io.stdoutTTY,
+      color: colorWanted(io.env, io.stdoutTTY),
+      out: io.out,
+      err: io.err,
+    };
+  };
+  /** Wraps a command module's `run` so that it is imported only when the command runs. */
+  const lazy =
+    <A extends unknown[]>(load: () => Promise<{ run: (ctx: CliContext, ...args: A) => Promise<number> }>) =>
+    async (...args: A): Promise<void> => {
+      const { run } = await load();
+      exitCode = await run(context(), ...args);
+    };
+
+  program
+    .description('Enquiry cycles for school improvement partnerships: plain YAML records in Git, checked and turned into briefings.')
+    .version(packageVersion(), '-V, --version', 'print the version of sipp')
+    .option('-C <dir>', 'run as if sipp was started in <dir>')
+    .option('--debug', 'show technical details (a stack trace) when something goes wrong')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+
+  program
+    .command('init [dir]')
+    .description('start an enquiry project in <dir> (default: this folder)')
+    .option('--title <text>', 'the enquiry title')
+    .option('--partnership <name>', 'the partnership name')
+    .addOption(new Option('--method <method>', 'the default enquiry method').choices(METHOD_IDS))
+    .option('--school <name>', 'a school taking part (repeat for each school)', collect, [])
+    .option('--authority <name>', 'a local authority taking part (repeat for each)', collect, [])
+    .option('--focus <text>', 'the improvement focus')
+    .option('-y, --yes', 'ask nothing: use the flags and defaults')
+    .option('--no-git', 'do not create a Git repository')
+    .action(lazy(() => import('./init.js')));
+
+  const cycle = program.command('cycle').description('start a new enquiry cycle, or list the cycles');
+  cycle
+    .command('new [title]', { isDefault: true })
+    .description('start the next enquiry cycle with its five records')
+    .option('--question <text>', 'the enquiry question')
+    .addOption(new Option('--method <method>', 'the enquiry method of this cycle').choices(METHOD_IDS))
+    .option('-y, --yes', 'ask nothing: use the flags and defaults')
+    .action(lazy(() => import('./cycle.js').then((m) => ({ run: m.runNew }))));
+  cycle
+    .command('list')
+    .description('list the cycles with the stage each is at')
+    .option('--json', 'print JSON')
+    .action(lazy(() => import('./cycle.js').then((m) => ({ run: m.runList }))));
+
+  program
+    .command('validate')
+    .description('check sipp.yaml and every record, and explain each problem at its file, line and column')
+    .option('--json', 'print the problems as JSON')
+    .option('--strict', 'treat warnings as problems (exit 1)')
+    .action(lazy(() => import('./validate.js')));
+
+  program
+    .command('brief [cycles...]')
+    .description('render briefings for partnership meetings (one per cycle and a project overview)')
+    .addOption(new Option('--format <format>', 'md or html (default: both)').choices(['md', 'html']))
+    .option('--out <dir>', 'where to write the briefings', 'briefings')
+    .action(lazy(() => import('./brief.js')));
+
+  program
+    .command('status')
+    .description('show the stage of each cycle, what is still missing, and what to do next')
+    .option('--json', 'print JSON')
+    .action(lazy(() => import('./status.js')));
+
+  program
+    .command('guide [method]')
+    .description('guidance on an enquiry method\'s stages and records (default: the project\'s method)')
+    .action(lazy(() => import('./guide.js')));
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    return await handleError(e, io, argv);
+  }
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+async function handleError(e: unknown, io: Io, argv: readonly string[]): Promise<number> {
+  const debug = argv.includes('--debug') || io.env.SIPP_DEBUG === '1';
+  if (e instanceof CommanderError) {
+    // Help and version "errors" are commander's way of finishing early; everything else is a usage error.
+    if (e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
+    if (e.code === 'commander.help') return EXIT.ok;
+    return EXIT.usage;
+  }
+  const color = colorWanted(io.env, io.stderrTTY);
+  if (isSippError(e)) {
+    const { formatError } = await import('./format.js');
+    io.err(formatError(e, color) + '\n');
+    if (debug && e.stack) io.err(e.stack + '\n');
+    return e.exitCode;
+  }
+  io.err(`sipp: something unexpected went wrong: ${(e as Error)?.message ?? String(e)}\n`);
+  if (debug && e instanceof Error && e.stack) io.err(e.stack + '\n');
+  else io.err('Run the command again with --debug to see the technical details, and report them to whoever supports sipp for you.\n');
+  return EXIT.problems;
+}
+
+export interface Io {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdinTTY: boolean;
+  stdoutTTY: boolean;
+  stderrTTY: boolean;
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+function processIo(): Io {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdinTTY: Boolean(process.stdin.isTTY),
+    stdoutTTY: Boolean(process.stdout.isTTY),
+    stderrTTY: Boolean(process.stderr.isTTY),
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+  };
+}

@@ -1,0 +1,30 @@
+// Typed views of a loaded project for status, rules and briefings: only records without errors are trusted.
+import type { Problem } from '../problems.js';
+import type { CycleSource, ProjectFile, ProjectSource } from './model.js';
+import type { CycleData, MethodId } from '../../methods/types.js';
+
+/** Files that have at least one error, by relative path. */
+function filesWithErrors(problems: readonly Problem[]): Set<string> {
+  return new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
+}
+
+/** The project file's data, or undefined when it has errors. */
+export function projectData(source: ProjectSource, problems: readonly Problem[]): ProjectFile | undefined {
+  if (filesWithErrors(problems).has(source.project.file)) return undefined;
+  return source.project.data as ProjectFile | undefined;
+}
+
+export function cycleData(cycle: CycleSource, projectMethod: MethodId, problems: readonly Problem[]): CycleData {
+  const broken = filesWithErrors(problems);
+  const records = new Map<string, Record<string, unknown>>();
+  for (const [name, file] of cycle.records) {
+    if (!broken.has(file.file) && file.data !== undefined) records.set(name, file.data as Record<string, unknown>);
+  }
+  const declared = (cycle.records.get('question')?.data as { method?: MethodId } | undefined)?.method;
+  return { source: cycle, method: declared ?? projectMethod, records };
+}
+
+export function allCycleData(source: ProjectSource, problems: readonly Problem[]): CycleData[] {
+  const method = (source.project.data as ProjectFile | undefined)?.method ?? 'car';
+  return source.cycles.map((c) => cycleData(c, method, problems));
+}

@@ -1,0 +1,615 @@
+// Generated from schemas/*.schema.json by `npm run gen:types`. Do not edit by hand.
+
+/* eslint-disable */
+
+/**
+ * baseline.yaml: where things stand before the change, and the evidence that it is needed.
+ */
+
+export interface BaselineRecord {
+  /**
+   * When the baseline was taken (YYYY-MM-DD).
+   */
+  date?: string | null;
+  /**
+   * The context: the schools, classes and learners, and anything that matters about them.
+   */
+  context?: string | null;
+  /**
+   * What the evidence says about the need for this change.
+   */
+  evidenceOfNeed?: string | null;
+  /**
+   * Where the baseline evidence comes from.
+   */
+  dataSources?: {
+    /**
+     * For example: pupil reading survey, SNSA reading, attendance records.
+     */
+    name: string;
+    /**
+     * What it holds and who collected it.
+     */
+    description?: string | null;
+  }[];
+  /**
+   * Baseline figures, one entry per measure (aggregated figures only).
+   */
+  values?: {
+    /**
+     * A short id for a measure, in lower case with hyphens, for example reading-enjoyment. It must match an id in measures.yaml.
+     */
+    measure: string;
+    /**
+     * Which learners, for example: all, SIMD 1-2, intervention.
+     */
+    group?: string | null;
+    /**
+     * The baseline value, in the measure's unit.
+     */
+    value?: number | null;
+    /**
+     * How many learners it is based on.
+     */
+    n?: number | null;
+    /**
+     * When it was collected, if not the baseline date.
+     */
+    date?: string | null;
+    /**
+     * Free text. Leave it empty until you have an answer.
+     */
+    note?: string | null;
+  }[];
+}
+
+/**
+ * intervention.yaml: the change you are making, as planned and as it actually happened.
+ */
+
+export interface InterventionRecord {
+  /**
+   * The change, in a sentence or two.
+   */
+  what?: string | null;
+  /**
+   * Who delivers it and who takes part.
+   */
+  who?: string | null;
+  /**
+   * Which schools and classes.
+   */
+  where?: string | null;
+  /**
+   * When it starts (YYYY-MM-DD).
+   */
+  start?: string | null;
+  /**
+   * When it ends (YYYY-MM-DD).
+   */
+  end?: string | null;
+  /**
+   * How much of it learners get.
+   */
+  dosage?: {
+    /**
+     * How many sessions were planned.
+     */
+    sessionsPlanned?: number | null;
+    /**
+     * How many sessions took place.
+     */
+    sessionsDelivered?: number | null;
+    /**
+     * How long each session lasts, in minutes.
+     */
+    minutesPerSession?: number | null;
+    /**
+     * How often, for example: daily, three times a week.
+     */
+    frequency?: string | null;
+  };
+  /**
+   * What was planned, including the actions (what, who, when, where).
+   */
+  planned?: string | null;
+  /**
+   * What actually happened.
+   */
+  actual?: string | null;
+  /**
+   * How closely delivery followed the plan: as-planned, adapted or partial.
+   */
+  fidelity?: 'as-planned' | 'adapted' | 'partial' | null;
+  /**
+   * A dated log of changes made along the way, with reasons.
+   */
+  adaptations?: {
+    /**
+     * A date written as YYYY-MM-DD, for example 2025-09-15.
+     */
+    date: string | null;
+    /**
+     * What changed.
+     */
+    change: string;
+    /**
+     * Why it changed.
+     */
+    reason?: string | null;
+  }[];
+  /**
+   * What got in the way.
+   */
+  challenges?: string | null;
+}
+
+/**
+ * measures.yaml: how you will know whether the change is an improvement (the measures) and what you found (aggregated results only: pupil-level data stays in data/private/).
+ */
+
+export interface MeasuresRecord {
+  /**
+   * The measures this cycle uses.
+   */
+  measures?: {
+    /**
+     * A short id for a measure, in lower case with hyphens, for example reading-enjoyment. It must match an id in measures.yaml.
+     */
+    id: string;
+    /**
+     * The measure's name, for example: Reading enjoyment survey score.
+     */
+    name: string;
+    /**
+     * outcome (the result for learners), process (whether the change is happening), balancing (whether something else got worse) or qualitative (views and observations).
+     */
+    type?: 'outcome' | 'process' | 'balancing' | 'qualitative' | null;
+    /**
+     * score (an average of scores) or yes-no (a count of learners out of a total). Defaults to score.
+     */
+    kind?: 'score' | 'yes-no';
+    /**
+     * The unit, for example: points out of 40, % of sessions.
+     */
+    unit?: string | null;
+    /**
+     * true when a higher value is better, false when lower is better.
+     */
+    higherIsBetter?: boolean | null;
+    /**
+     * Where the figures come from.
+     */
+    dataSource?: string | null;
+    /**
+     * Settings for charts of a dated series of this measure.
+     */
+    chart?: {
+      /**
+       * Fix the centre line and limits on this many first points (the baseline period).
+       */
+      baselinePoints?: number | null;
+      /**
+       * The lowest possible value, for example 0.
+       */
+      floor?: number | null;
+      /**
+       * The highest possible value, for example 100.
+       */
+      ceiling?: number | null;
+      /**
+       * Dates from which the chart starts a new centre line, each with a reason.
+       */
+      rebase?: {
+        /**
+         * A date written as YYYY-MM-DD, for example 2025-09-15.
+         */
+        date: string | null;
+        reason: string;
+      }[];
+    };
+  }[];
+  /**
+   * Aggregated before-and-after figures per measure and group.
+   */
+  results?: {
+    /**
+     * A short id for a measure, in lower case with hyphens, for example reading-enjoyment. It must match an id in measures.yaml.
+     */
+    measure: string;
+    groups?: {
+      /**
+       * The group's name as briefings show it, for example: Intervention, SIMD 1-2.
+       */
+      name: string;
+      /**
+       * intervention, comparison or all.
+       */
+      role?: 'intervention' | 'comparison' | 'all' | null;
+      /**
+       * Which learners by equity marker: all, equity-group, others, or simd-1 to simd-5.
+       */
+      equity?:
+        'all' | 'equity-group' | 'others' | 'simd-1' | 'simd-2' | 'simd-3' | 'simd-4' | 'simd-5' | null;
+      /**
+       * Aggregated figures only: never pupil names or codes.
+       */
+      before?: {
+        /**
+         * When the figures were collected (for SNSA, the assessment date).
+         */
+        date?: string | null;
+        /**
+         * How many learners the figures are based on.
+         */
+        n: number;
+        /**
+         * The average score.
+         */
+        mean?: number | null;
+        /**
+         * The standard deviation of the scores.
+         */
+        sd?: number | null;
+        /**
+         * For a yes/no measure: how many learners answered yes.
+         */
+        count?: number | null;
+      };
+      /**
+       * Aggregated figures only: never pupil names or codes.
+       */
+      after?: {
+        /**
+         * When the figures were collected (for SNSA, the assessment date).
+         */
+        date?: string | null;
+        /**
+         * How many learners the figures are based on.
+         */
+        n: number;
+        /**
+         * The average score.
+         */
+        mean?: number | null;
+        /**
+         * The standard deviation of the scores.
+         */
+        sd?: number | null;
+        /**
+         * For a yes/no measure: how many learners answered yes.
+         */
+        count?: number | null;
+      };
+    }[];
+  }[];
+  /**
+   * Dated series of values, for run charts (for example attendance rate per week).
+   */
+  series?: {
+    /**
+     * A short id for a measure, in lower case with hyphens, for example reading-enjoyment. It must match an id in measures.yaml.
+     */
+    measure: string;
+    /**
+     * Which learners, for example: all, SIMD 1-2.
+     */
+    group?: string | null;
+    points?: {
+      /**
+       * A date written as YYYY-MM-DD, for example 2025-09-15.
+       */
+      date: string | null;
+      /**
+       * The value on that date.
+       */
+      value: number;
+      /**
+       * How many learners it is based on.
+       */
+      n?: number | null;
+      /**
+       * Free text. Leave it empty until you have an answer.
+       */
+      note?: string | null;
+    }[];
+  }[];
+}
+
+/**
+ * question.yaml: what this cycle wants to find out, for whom, and what you expect to happen.
+ */
+
+export interface QuestionRecord {
+  /**
+   * The enquiry method of this cycle. Leave it as it is: sipp set it when the cycle started.
+   */
+  method?: 'car' | 'lesson-study' | 'instructional-rounds' | 'improvement-science' | 'practitioner-enquiry';
+  /**
+   * A narrow, answerable enquiry question, for example: Does a daily 15-minute paired-reading slot increase how much P5 learners in SIMD quintiles 1-2 enjoy reading?
+   */
+  question?: string | null;
+  /**
+   * The focus theme, for example: literacy, numeracy, health and wellbeing, attendance.
+   */
+  theme?: string | null;
+  /**
+   * Which learners the enquiry is for.
+   */
+  targetLearners?: {
+    /**
+     * Who they are, in a sentence, for example: P4-P7 learners who say they rarely read for pleasure.
+     */
+    description?: string | null;
+    /**
+     * School stages, for example [P4, P5].
+     *
+     * Items: A school stage: ELC (early learning and childcare), P1 to P7 or S1 to S6.
+     */
+    stages?: (
+      'ELC' | 'P1' | 'P2' | 'P3' | 'P4' | 'P5' | 'P6' | 'P7' | 'S1' | 'S2' | 'S3' | 'S4' | 'S5' | 'S6'
+    )[];
+    /**
+     * Curriculum for Excellence levels, for example [first, second].
+     *
+     * Items: early, first, second, third, fourth or senior-phase.
+     */
+    cfeLevels?: ('early' | 'first' | 'second' | 'third' | 'fourth' | 'senior-phase')[];
+    /**
+     * Roughly how many learners.
+     */
+    number?: number | null;
+  };
+  /**
+   * The learners whose outcomes the partnership most wants to improve, and how they are identified.
+   */
+  equityGroup?: {
+    /**
+     * How the group is identified: simd-quintile, free-school-meals, care-experienced, additional-support-needs, eal (English as an additional language), young-carer or other.
+     */
+    marker?:
+      | 'simd-quintile'
+      | 'free-school-meals'
+      | 'care-experienced'
+      | 'additional-support-needs'
+      | 'eal'
+      | 'young-carer'
+      | 'other'
+      | null;
+    /**
+     * The group in words, for example: learners living in SIMD quintiles 1 and 2.
+     */
+    description?: string | null;
+    /**
+     * Which SIMD edition was used, for example SIMD 2020v2.
+     */
+    simdEdition?: string | null;
+    /**
+     * The SIMD quintiles counted as the equity group (1 is the most deprived 20% of data zones).
+     */
+    quintiles?: number[];
+  };
+  /**
+   * What you are trying to accomplish, for whom, how much and by when.
+   */
+  aim?: string | null;
+  /**
+   * Why this change: the evidence or research it rests on.
+   */
+  rationale?: string | null;
+  /**
+   * What you expect to happen, written before you start. Recording it first is what makes the enquiry a test.
+   */
+  prediction?: string | null;
+  /**
+   * The evidence that will tell you whether the change is an improvement.
+   */
+  howWillWeKnow?: string | null;
+  /**
+   * What success will look like, one point per line.
+   */
+  successCriteria?: string[];
+}
+
+/**
+ * reflections.yaml: what happened, what you learned, what you decided and who you shared it with.
+ */
+
+export interface ReflectionsRecord {
+  /**
+   * When the team reflected (YYYY-MM-DD).
+   */
+  date?: string | null;
+  /**
+   * What happened compared with your prediction and with the baseline.
+   */
+  outcomeVsPrediction?: string | null;
+  /**
+   * What the results of each measure show.
+   */
+  findings?: {
+    /**
+     * A short id for a measure, in lower case with hyphens, for example reading-enjoyment. It must match an id in measures.yaml.
+     */
+    measure: string;
+    /**
+     * Free text. Leave it empty until you have an answer.
+     */
+    finding?: string | null;
+  }[];
+  /**
+   * What the team learned.
+   */
+  learning?: string | null;
+  /**
+   * The difference it made to learners, especially those in the equity group.
+   */
+  impactOnLearners?: string | null;
+  /**
+   * The difference it made to teaching and to how staff work together.
+   */
+  impactOnPractice?: string | null;
+  /**
+   * What happens to the change now: adopt (keep it), adapt (change it and test again), abandon (stop it), scale (spread it to more classes or schools) or continue (keep testing as it is).
+   */
+  decision?: 'adopt' | 'adapt' | 'abandon' | 'scale' | 'continue' | null;
+  /**
+   * What happens next, and the question for the next cycle.
+   */
+  nextSteps?: string | null;
+  /**
+   * Who the learning was shared with, how and when.
+   */
+  sharedWith?: {
+    /**
+     * school, cluster, partnership, local-authority, network, learners or parents.
+     */
+    audience: 'school' | 'cluster' | 'partnership' | 'local-authority' | 'network' | 'learners' | 'parents';
+    /**
+     * For example: staff meeting, partnership conference, newsletter.
+     */
+    how?: string | null;
+    /**
+     * A date written as YYYY-MM-DD, for example 2025-09-15.
+     */
+    date?: string | null;
+  }[];
+  /**
+   * What learners said about the change.
+   */
+  learnerVoice?: string | null;
+  /**
+   * What parents and carers said.
+   */
+  parentVoice?: string | null;
+}
+
+/**
+ * sipp.yaml: the enquiry project shared by every cycle: the partnership, the team, the enquiry method, the focus and the equity group.
+ */
+
+export interface ProjectFile {
+  /**
+   * The version of the sipp file format. Leave it as 1.
+   */
+  schemaVersion: 1;
+  /**
+   * The school improvement partnership running the enquiry.
+   */
+  partnership?: {
+    /**
+     * The partnership's name.
+     */
+    name?: string | null;
+    /**
+     * The programme, for example: School Improvement Partnership Programme.
+     */
+    programme?: string | null;
+    /**
+     * The local authorities taking part.
+     */
+    localAuthorities?: string[];
+    /**
+     * The schools taking part.
+     */
+    schools?: {
+      /**
+       * The school's name.
+       */
+      name: string;
+      /**
+       * early-learning-and-childcare, primary, secondary, special or all-through.
+       */
+      sector?: 'early-learning-and-childcare' | 'primary' | 'secondary' | 'special' | 'all-through' | null;
+      /**
+       * The school's local authority.
+       */
+      authority?: string | null;
+    }[];
+  };
+  /**
+   * The people doing the enquiry, by display name or handle (no e-mail addresses needed).
+   */
+  team?: {
+    /**
+     * A display name or handle.
+     */
+    name: string;
+    /**
+     * lead, member, facilitator or researcher.
+     */
+    role?: 'lead' | 'member' | 'facilitator' | 'researcher' | null;
+    /**
+     * Where they work.
+     */
+    school?: string | null;
+  }[];
+  /**
+   * The enquiry method new cycles use unless told otherwise. car (Collaborative Action Research) is the default.
+   */
+  method: 'car' | 'lesson-study' | 'instructional-rounds' | 'improvement-science' | 'practitioner-enquiry';
+  /**
+   * The improvement focus, for example: reading engagement of P4-P7 learners.
+   */
+  focus?: string | null;
+  /**
+   * The learners the enquiry is for. New cycles copy this.
+   */
+  targetLearners?: {
+    /**
+     * Who they are, in a sentence, for example: P4-P7 learners who say they rarely read for pleasure.
+     */
+    description?: string | null;
+    /**
+     * School stages, for example [P4, P5].
+     *
+     * Items: A school stage: ELC (early learning and childcare), P1 to P7 or S1 to S6.
+     */
+    stages?: (
+      'ELC' | 'P1' | 'P2' | 'P3' | 'P4' | 'P5' | 'P6' | 'P7' | 'S1' | 'S2' | 'S3' | 'S4' | 'S5' | 'S6'
+    )[];
+    /**
+     * Curriculum for Excellence levels, for example [first, second].
+     *
+     * Items: early, first, second, third, fourth or senior-phase.
+     */
+    cfeLevels?: ('early' | 'first' | 'second' | 'third' | 'fourth' | 'senior-phase')[];
+    /**
+     * Roughly how many learners.
+     */
+    number?: number | null;
+  };
+  /**
+   * The learners whose outcomes the partnership most wants to improve. New cycles copy this.
+   */
+  equityGroup?: {
+    /**
+     * How the group is identified: simd-quintile, free-school-meals, care-experienced, additional-support-needs, eal (English as an additional language), young-carer or other.
+     */
+    marker?:
+      | 'simd-quintile'
+      | 'free-school-meals'
+      | 'care-experienced'
+      | 'additional-support-needs'
+      | 'eal'
+      | 'young-carer'
+      | 'other'
+      | null;
+    /**
+     * The group in words, for example: learners living in SIMD quintiles 1 and 2.
+     */
+    description?: string | null;
+    /**
+     * Which SIMD edition was used, for example SIMD 2020v2.
+     */
+    simdEdition?: string | null;
+    /**
+     * The SIMD quintiles counted as the equity group (1 is the most deprived 20% of data zones).
+     */
+    quintiles?: number[];
+  };
+  /**
+   * Groups with fewer learners than this are shown as [c] in briefings, so nobody can be identified. Scottish Government practice is 5.
+   */
+  suppressionThreshold?: number;
+}

@@ -1,0 +1,66 @@
+// What an enquiry method is to sipp: its records, what "complete" means, its guidance, prompts and templates.
+import type { PathSegment } from '../core/records/source.js';
+import type { CoreRecordName, CycleSource, ProjectFile } from '../core/records/model.js';
+import type { Problem } from '../core/problems.js';
+
+export type MethodId = NonNullable<ProjectFile['method']>;
+
+/** The stages of the enquiry spine; every method's records hang off these. */
+export type Stage = CoreRecordName;
+
+/** A record a method adds to the five core records (e.g. Lesson Study's research lessons). */
+export interface ExtraRecord {
+  name: string;
+  /** The spine stage it belongs to, for status. */
+  stage: Stage;
+  title: string;
+}
+
+/** An answer a cycle needs before its stage is complete (empty answers are allowed while in progress). */
+export interface Requirement {
+  record: string;
+  path: PathSegment[];
+  /** What is missing, in a teacher's words: "the enquiry question". */
+  label: string;
+}
+
+/** A question asked interactively, described as data so that the core stays free of I/O. */
+export interface PromptSpec {
+  /** Dotted path of the answer in the record, e.g. `question` or `targetLearners.description`. */
+  name: string;
+  message: string;
+  default?: string;
+  required?: boolean;
+}
+
+/** A typed view of one cycle's data, for rules, status and briefings. */
+export interface CycleData {
+  source: CycleSource;
+  method: MethodId;
+  /** Record data by name; absent when the record is missing or has schema problems. */
+  records: Map<string, Record<string, unknown>>;
+}
+
+export interface Method {
+  id: MethodId;
+  name: string;
+  /** One sentence: what the method is and when to choose it. */
+  summary: string;
+  /** Records beyond the five core ones. */
+  extraRecords: ExtraRecord[];
+  requirements: Requirement[];
+  /** What to do next, by the stage a cycle is at. */
+  nextSteps: Record<Stage, string>;
+  /** Prompts for the facilitator's next meeting. */
+  facilitatorPrompts: string[];
+  /** Offline guidance: the method's stages and what each record is for (`sipp guide`). */
+  guide: string;
+  /** Questions `sipp cycle` asks when interactive. */
+  cyclePrompts: PromptSpec[];
+  /** Base name of the method's cycle briefing template, e.g. `car` for templates/car.cycle.md.hbs. */
+  template: string;
+  /** Initial data of the method's extra records for a new cycle. */
+  scaffoldExtra?: () => Record<string, Record<string, unknown>>;
+  /** Method-specific checks across the cycle's records. */
+  rules?: (cycle: CycleData) => Problem[];
+}
