@@ -20,7 +20,7 @@ export async function generateTypes() {
   for (const file of files) {
     const schema = JSON.parse(await readFile(path.join(schemaDir, file), 'utf8'));
     const name = typeName(file);
-    const inlined = inlineRefs(schema, common);
+    const inlined = inlineRefs(schema, common, schema.$defs ?? {});
     delete inlined.title;
     const ts = await compile(inlined, name, {
       cwd: schemaDir,
@@ -44,17 +44,21 @@ export async function generateTypes() {
 
 // Replaces every $ref to a shared definition by a copy of it (keeping the local description), and drops
 // nested titles, so the generated types are plain inline shapes rather than a zoo of numbered aliases.
-function inlineRefs(node, common) {
-  if (Array.isArray(node)) return node.map((n) => inlineRefs(n, common));
+function inlineRefs(node, common, local = {}, isPropertyMap = false) {
+  if (Array.isArray(node)) return node.map((n) => inlineRefs(n, common, local));
   if (node === null || typeof node !== 'object') return node;
   let out = {};
   for (const [key, value] of Object.entries(node)) {
-    if (key === '$ref') {
-      const def = /#\/\$defs\/(\w+)$/.exec(value);
-      if (!def || !common.$defs[def[1]]) throw new Error(`cannot inline ${value}`);
-      out = { ...inlineRefs(common.$defs[def[1]], common), ...out };
-    } else if (key !== 'title' && key !== '$id' && key !== '$schema') {
-      out[key] = inlineRefs(value, common);
+    if (key === '$ref' && !isPropertyMap) {
+      const m = /^([^#]*)#\/\$defs\/([\w-]+)$/.exec(value);
+      const defs = m && (m[1] === '' ? local : common.$defs);
+      const def = m && defs?.[m[2]];
+      if (!def) throw new Error(`cannot inline ${value}`);
+      // A shared definition's own `#/$defs/…` refs point into common.schema.json.
+      out = { ...inlineRefs(def, common, defs), ...out };
+    } else if (isPropertyMap || !['title', '$id', '$schema', '$defs'].includes(key)) {
+      // Inside `properties`, keys are property names (a property may well be called `title`).
+      out[key] = inlineRefs(value, common, local, !isPropertyMap && key === 'properties');
     }
   }
   return out;

@@ -91,6 +91,24 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
     .option('--json', 'print JSON')
     .action(lazy(() => import('./status.js')));
 
+  const data = program.command('data').description('bring pupil-level data into a cycle as privacy-safe aggregated figures');
+  data
+    .command('import <file>')
+    .description('import a class table (.csv or .xlsx): the raw file goes to data/private/, only aggregated figures to measures.yaml')
+    .requiredOption('--cycle <cycle>', 'the cycle: its number (1 or 01) or folder name')
+    .requiredOption('--measure <id>', 'the measure id the scores belong to')
+    .option('--columns <mapping>', 'map column headings, e.g. before="Sept score",after="June score"')
+    .option('--allow-column <heading>', 'import a column that looks like personal data (after a warning)', collect, [])
+    .option('-y, --yes', 'ask nothing: use the flags and defaults')
+    .action(lazy(() => import('./data-import.js')));
+
+  program
+    .command('analyse [cycles...]')
+    .alias('analyze')
+    .description('report change, equity gap, effect size and run/XmR chart signals per measure, with small groups suppressed')
+    .option('--json', 'print JSON')
+    .action(lazy(() => import('./analyse.js')));
+
   program
     .command('guide [method]')
     .description('guidance on an enquiry method\'s stages and records (default: the project\'s method)')

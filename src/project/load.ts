@@ -6,12 +6,18 @@ import type { CycleSource, ProjectSource } from '../core/records/model.js';
 import type { SourceFile } from '../core/records/source.js';
 import type { Problem } from '../core/problems.js';
 import { findMethod } from '../methods/registry.js';
+import type { FileCache } from './file-cache.js';
 import { readSourceFile } from './read.js';
 
-export function loadProject(root: string): ProjectSource {
-  const project = readSourceFile(path.join(root, PROJECT_FILE), PROJECT_FILE);
+export interface LoadOptions {
+  /** Files unchanged since the last run are taken from here instead of parsed (src/project/file-cache.ts). */
+  cache?: FileCache;
+}
+
+export function loadProject(root: string, options: LoadOptions = {}): ProjectSource {
+  const project = readSourceFile(path.join(root, PROJECT_FILE), PROJECT_FILE, options.cache);
   const problems: Problem[] = [];
-  const cycles = listCycleFolders(root).map((folder) => loadCycle(root, folder, projectMethod(project), problems));
+  const cycles = listCycleFolders(root).map((folder) => loadCycle(root, folder, projectMethod(project), problems, options.cache));
   return { project, cycles, problems };
 }
 
@@ -36,7 +42,7 @@ export function cycleMethodOf(records: ReadonlyMap<string, SourceFile>, fallback
   return typeof data?.method === 'string' ? data.method : fallback;
 }
 
-function loadCycle(root: string, folder: string, fallbackMethod: string, problems: Problem[]): CycleSource {
+function loadCycle(root: string, folder: string, fallbackMethod: string, problems: Problem[], cache: FileCache | undefined): CycleSource {
   const dir = `${CYCLES_DIR}/${folder}`;
   const match = CYCLE_FOLDER.exec(folder);
   const records = new Map<string, SourceFile>();
@@ -54,7 +60,7 @@ function loadCycle(root: string, folder: string, fallbackMethod: string, problem
       });
       return;
     }
-    records.set(name, readSourceFile(absolute, relative));
+    records.set(name, readSourceFile(absolute, relative, cache));
   };
   for (const name of CORE_RECORDS) read(name);
   const method = findMethod(cycleMethodOf(records, fallbackMethod));

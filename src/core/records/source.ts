@@ -1,7 +1,8 @@
 // Parsing a YAML file's text into data plus the positions needed to point at any key or value.
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Document, Node, Pair } from 'yaml';
+import { Composer, LineCounter, Parser, isAlias, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
+import type { CST, Document, Node, Pair, YAMLError } from 'yaml';
 import type { Problem } from '../problems.js';
+import { describeYamlError, yamlErrorTarget } from './yaml-errors.js';
 
 /** A parsed YAML file: its data and its document, which knows where every node came from. */
 export interface SourceFile {
@@ -10,7 +11,7 @@ export interface SourceFile {
   text: string;
   doc: Document.Parsed | null;
   lineCounter: LineCounter;
-  /** The plain data, or undefined when the file could not be read as YAML. */
+  /** The plain data, or undefined when the file could not be read as a YAML mapping. */
   data: unknown;
   /** Problems found while reading: syntax errors, empty file, not a mapping. */
   problems: Problem[];
@@ -18,73 +19,220 @@ export interface SourceFile {
 
 export type PathSegment = string | number;
 
+export interface Position {
+  line: number;
+  column: number;
+}
+
 /** Aliases allowed before a file is treated as an "alias bomb" (a tiny file that expands to gigabytes). */
 const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Lists and mappings nested deeper than this are refused before the document is built. The yaml composer
+ * recurses once per level; a stack overflow there is caught by yaml, but can leave V8 unable to compile
+ * regular expressions for the rest of the process. Records need fewer than ten levels.
+ */
+export const MAX_NESTING = 64;
+
+/**
+ * YAML 1.2 core schema whatever the file's `%YAML` directive says, so `2025-09-15` stays text and `<<` is an
+ * ordinary (unknown) key; `!!binary`, `!!set` and the like are left unresolved instead of becoming objects.
+ */
+const COMPOSE_OPTIONS = {
+  prettyErrors: false,
+  uniqueKeys: true,
+  strict: true,
+  schema: 'core',
+  resolveKnownTags: false,
+  logLevel: 'error',
+} as const;
 
 export function parseSource(file: string, text: string): SourceFile {
   const lineCounter = new LineCounter();
   const source: SourceFile = { file, text, doc: null, lineCounter, data: undefined, problems: [] };
-  const problem = (line: number, column: number, message: string, rule: string): void => {
-    source.problems.push({ file, line, column, message, rule, severity: 'error' });
-  };
-
-  if (text.trim() === '' || stripComments(text).trim() === '') {
-    problem(1, 1, 'This file is empty. It should hold the record\'s answers as "key: value" lines; start again from a fresh copy if it was emptied by mistake.', 'empty-file');
+  const report = (at: Position, message: string, rule: string): SourceFile => {
+    source.problems.push({ file, line: at.line, column: at.column, message, rule, severity: 'error' });
     return source;
+  };
+  const at = (offset: number): Position => positionOfOffset(source, offset);
+
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const shape = inspectTokens(tokens);
+  if (shape.tooDeep !== null) {
+    return report(
+      at(shape.tooDeep),
+      `Lists and "key: value" groups are nested more than ${MAX_NESTING} levels deep here. A record needs only a few levels: check the indentation and the brackets.`,
+      'too-deep',
+    );
   }
 
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const documents = [...new Composer(COMPOSE_OPTIONS).compose(tokens, true, text.length)];
+  const doc = documents[0] as Document.Parsed | undefined;
+  if (!doc) return report({ line: 1, column: 1 }, emptyFileMessage(), 'empty-file');
   source.doc = doc;
-  for (const error of doc.errors) {
-    const [line, column] = error.linePos ? [error.linePos[0].line, error.linePos[0].col] : [1, 1];
-    problem(line, column, describeYamlError(error.code, error.message), 'yaml-syntax');
+  if (documents.length > 1) {
+    const second = tokens.filter((t) => t.type === 'document')[1];
+    return report(
+      at(second?.offset ?? 0),
+      'This file holds more than one YAML document (a "---" line in the middle). Keep the first and remove the line.',
+      'yaml-syntax',
+    );
   }
-  if (doc.errors.length > 0) return source;
 
+  const errors = selectYamlErrors(doc.errors);
+  for (const error of errors) report(at(yamlErrorTarget(doc, error)), describeYamlError(doc, error), 'yaml-syntax');
+  if (errors.length > 0) return source;
+  if (doc.contents === null) return report({ line: 1, column: 1 }, emptyFileMessage(), 'empty-file');
+  if (shape.oddKey !== null) {
+    return report(
+      at(shape.oddKey),
+      'This key is a list, a "key: value" group or an alias. Keys must be plain words such as `title`.',
+      'yaml-syntax',
+    );
+  }
+  const unresolved = shape.hasAlias ? firstUnresolvedAlias(doc) : null;
+  if (unresolved) {
+    return report(
+      at(unresolved.offset),
+      `\`*${unresolved.name}\` refers to an anchor \`&${unresolved.name}\` that is not set above it. Write the value out, or add the anchor.`,
+      'yaml-syntax',
+    );
+  }
+
+  let data: unknown;
   try {
-    source.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    const message =
+    // Unresolved aliases are caught above, so what remains is yaml's resource-exhaustion guard.
+    const alias = firstAliasOffset(doc);
+    return report(
+      at(alias ?? 0),
       e instanceof ReferenceError
         ? 'This file repeats aliases (*name) so many times that reading it would take huge amounts of memory. Write the values out instead of using aliases.'
-        : `This file could not be read as YAML: ${(e as Error).message}`;
-    problem(1, 1, message, 'yaml-syntax');
-    return source;
+        : 'This file could not be read as YAML. Check the indentation and that every quote and bracket is closed.',
+      'alias-limit',
+    );
   }
-  if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) {
-    const at = doc.contents ? positionOfNode(source, doc.contents) : { line: 1, column: 1 };
-    problem(at.line, at.column, 'This file should be a list of "key: value" answers, but it holds a single value or a list.', 'not-a-mapping');
-    source.data = undefined;
+  if (data === null) return report({ line: 1, column: 1 }, emptyFileMessage(), 'empty-file');
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return report(at(doc.contents.range?.[0] ?? 0), notAMappingMessage(data), 'not-a-mapping');
   }
+  source.data = data;
   return source;
 }
 
-function stripComments(text: string): string {
-  return text.replace(/^\s*#.*$/gm, '');
+/**
+ * A file whose data and reading problems are already known (remembered from an earlier run). Its document is
+ * parsed only if a position in it is asked for, so an unchanged file costs nothing to read again.
+ */
+export function knownSource(file: string, text: string, data: unknown, problems: Problem[]): SourceFile {
+  let parsed: SourceFile | undefined;
+  const parsedSource = (): SourceFile => (parsed ??= parseSource(file, text));
+  return {
+    file,
+    text,
+    data,
+    problems,
+    get doc() {
+      return parsedSource().doc;
+    },
+    get lineCounter() {
+      return parsedSource().lineCounter;
+    },
+  };
 }
 
-/** Plain-words version of the yaml library's error, keeping its own explanation where it is already clear. */
-function describeYamlError(code: string, message: string): string {
-  const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').trim();
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return 'This key appears twice in the same place. Keep one of them.';
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-    case 'UNEXPECTED_TOKEN':
-    case 'BLOCK_AS_IMPLICIT_KEY':
-      return `The YAML layout is broken here (${lowerFirst(first)}). Check the indentation and that every "[", "{" and quote is closed.`;
-    case 'TAB_AS_INDENT':
-      return 'A tab is used for indentation here. YAML needs spaces: replace the tab with spaces.';
-    case 'MULTIPLE_DOCS':
-      return 'This file holds more than one YAML document (a line of "---" in the middle). Keep one.';
-    default:
-      return `The YAML could not be read here: ${lowerFirst(first)}.`;
+function emptyFileMessage(): string {
+  return 'This file is empty. It should hold "key: value" lines; restore it from Git if it was emptied by mistake.';
+}
+
+function notAMappingMessage(data: unknown): string {
+  const held = Array.isArray(data) ? 'a list (lines starting with "- ")' : `a single value instead`;
+  return `This file should be made of "key: value" lines, but it holds ${held}. Start each line with a key such as \`title:\`.`;
+}
+
+/**
+ * Which of yaml's errors to show: every duplicate key (each is its own mistake) and the first other error,
+ * because one broken line (an unclosed quote, a bad indent) makes yaml report several more after it.
+ */
+function selectYamlErrors(errors: readonly YAMLError[]): YAMLError[] {
+  const duplicates = errors.filter((e) => e.code === 'DUPLICATE_KEY');
+  const other = errors.find((e) => e.code !== 'DUPLICATE_KEY');
+  return other ? [...duplicates, other].sort((a, b) => a.pos[0] - b.pos[0]) : duplicates;
+}
+
+interface TokenShape {
+  /** Offset of the first list or mapping nested deeper than MAX_NESTING. */
+  tooDeep: number | null;
+  /** Offset of the first key that is a list, a mapping or an alias (JavaScript objects cannot hold such keys). */
+  oddKey: number | null;
+  hasAlias: boolean;
+}
+
+/** What the syntax tree says before the document is built, walked without recursion. */
+function inspectTokens(tokens: readonly CST.Token[]): TokenShape {
+  const shape: TokenShape = { tooDeep: null, oddKey: null, hasAlias: false };
+  const stack: Array<[CST.Token, number]> = tokens.map((t) => [t, 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop() as [CST.Token, number];
+    if (token.type === 'document') {
+      if (token.value) stack.push([token.value, depth]);
+    } else if (token.type === 'alias') {
+      shape.hasAlias = true;
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth + 1 > MAX_NESTING) {
+        shape.tooDeep = token.offset;
+        return shape;
+      }
+      for (const item of token.items) {
+        const key = 'key' in item ? item.key : null;
+        if (key) {
+          if (shape.oddKey === null && !isScalarToken(key)) shape.oddKey = key.offset;
+          stack.push([key, depth + 1]);
+        }
+        if (item.value) stack.push([item.value, depth + 1]);
+      }
+    }
   }
+  return shape;
 }
 
-function lowerFirst(s: string): string {
-  return s.replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase());
+function isScalarToken(token: CST.Token): boolean {
+  return (
+    token.type === 'scalar' ||
+    token.type === 'single-quoted-scalar' ||
+    token.type === 'double-quoted-scalar' ||
+    token.type === 'block-scalar'
+  );
+}
+
+function firstUnresolvedAlias(doc: Document.Parsed): { offset: number; name: string } | null {
+  let found: { offset: number; name: string } | null = null;
+  visit(doc, {
+    Alias(_, alias) {
+      if (alias.resolve(doc)) return undefined;
+      found = { offset: alias.range?.[0] ?? 0, name: alias.source };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+function firstAliasOffset(doc: Document.Parsed): number | null {
+  let offset: number | null = null;
+  visit(doc, {
+    Alias(_, alias) {
+      offset = alias.range?.[0] ?? null;
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+/** The key of a pair as yaml writes it into plain data (a null key becomes ""). */
+export function keyString(pair: Pair): string | null {
+  if (!isScalar(pair.key)) return null;
+  return pair.key.value === null ? '' : String(pair.key.value);
 }
 
 interface Located {
@@ -94,14 +242,15 @@ interface Located {
   depth: number;
 }
 
-/** Walks the document along a data path, as far as it goes. */
+/** Walks the document along a data path, as far as it goes (through aliases to what they name). */
 function locate(source: SourceFile, path: readonly PathSegment[]): Located {
   let node: unknown = source.doc?.contents ?? null;
   let pair: Pair | null = null;
   let depth = 0;
   for (const segment of path) {
+    if (isAlias(node) && source.doc) node = node.resolve(source.doc) ?? node;
     if (isMap(node)) {
-      const found = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      const found = node.items.find((item) => isPair(item) && keyString(item) === String(segment));
       if (!found) break;
       pair = found as Pair;
       node = found.value;
@@ -118,22 +267,25 @@ function locate(source: SourceFile, path: readonly PathSegment[]): Located {
   return { node: (node as Node | null) ?? null, pair, depth };
 }
 
-export interface Position {
-  line: number;
-  column: number;
+/** The 1-based line and column of a character offset in the file. */
+export function positionOfOffset(source: SourceFile, offset: number): Position {
+  const { line, col } = source.lineCounter.linePos(Math.max(0, Math.min(offset, source.text.length)));
+  return { line: Math.max(1, line), column: Math.max(1, col) };
 }
 
 function positionOfNode(source: SourceFile, node: Node): Position {
-  const offset = node.range?.[0] ?? 0;
-  const { line, col } = source.lineCounter.linePos(offset);
-  return { line, column: col };
+  return positionOfOffset(source, node.range?.[0] ?? 0);
 }
 
 /**
  * Where to point for a path: at the key (for unknown or misnamed keys, or a missing answer) or at the
  * value (for a wrong value). Falls back to the nearest enclosing node that exists.
  */
-export function positionOf(source: SourceFile, path: readonly PathSegment[], target: 'key' | 'value' = 'value'): Position {
+export function positionOf(
+  source: SourceFile,
+  path: readonly PathSegment[],
+  target: 'key' | 'value' = 'value',
+): Position {
   const { node, pair, depth } = locate(source, path);
   const complete = depth === path.length;
   if (target === 'key' && pair && isScalar(pair.key) && complete) return positionOfNode(source, pair.key);
@@ -145,7 +297,7 @@ export function positionOf(source: SourceFile, path: readonly PathSegment[], tar
     return positionOfNode(source, node);
   }
   if (pair && isScalar(pair.key)) return positionOfNode(source, pair.key);
-  return { line: 1, column: 1 };
+  return source.doc?.contents ? positionOfNode(source, source.doc.contents) : { line: 1, column: 1 };
 }
 
 /** Splits an ajv/JSON-pointer instance path such as `/results/0/groups` into segments. */

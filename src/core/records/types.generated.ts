@@ -232,7 +232,7 @@ export interface MeasuresRecord {
       equity?:
         'all' | 'equity-group' | 'others' | 'simd-1' | 'simd-2' | 'simd-3' | 'simd-4' | 'simd-5' | null;
       /**
-       * Aggregated figures only: never pupil names or codes.
+       * Figures for one group at one time. Aggregated figures only: never pupil names or codes.
        */
       before?: {
         /**
@@ -257,7 +257,7 @@ export interface MeasuresRecord {
         count?: number | null;
       };
       /**
-       * Aggregated figures only: never pupil names or codes.
+       * Figures for one group at one time. Aggregated figures only: never pupil names or codes.
        */
       after?: {
         /**
@@ -321,6 +321,10 @@ export interface MeasuresRecord {
  */
 
 export interface QuestionRecord {
+  /**
+   * A short title for the cycle.
+   */
+  title?: string | null;
   /**
    * The enquiry method of this cycle. Leave it as it is: sipp set it when the cycle started.
    */
@@ -493,6 +497,10 @@ export interface ProjectFile {
    * The version of the sipp file format. Leave it as 1.
    */
   schemaVersion: 1;
+  /**
+   * The enquiry's title, for example: Reading for pleasure across the Northfield partnership.
+   */
+  title: string;
   /**
    * The school improvement partnership running the enquiry.
    */

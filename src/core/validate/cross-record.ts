@@ -1,9 +1,17 @@
-// Rules that span records: measure ids defined, dates in order, cycle folder numbering.
+// Rules that span records: measure ids defined and unique, dates in order, cycle folder numbering, counts.
 import type { Problem } from '../problems.js';
 import type { ProjectSource } from '../records/model.js';
+import { createRuleContext, type Rule } from './rules/context.js';
+import { countWithinNProblems } from './rules/count-within-n.js';
+import { cycleNumberingProblems } from './rules/cycle-numbering.js';
+import { dateOrderProblems } from './rules/date-order.js';
+import { measureIdProblems } from './rules/measure-ids.js';
 
+/** Rule ids: `measure-defined`, `measure-unique`, `date-order`, `cycle-numbering`, `count-within-n`. */
+const RULES: readonly Rule[] = [cycleNumberingProblems, measureIdProblems, dateOrderProblems, countWithinNProblems];
+
+/** Problems across records. Records with errors already `found` are skipped, so one mistake gives one message. */
 export function crossRecordProblems(source: ProjectSource, found: readonly Problem[]): Problem[] {
-  void source;
-  void found;
-  return [];
+  const context = createRuleContext(source, found);
+  return RULES.flatMap((rule) => rule(context));
 }

@@ -1,26 +1,43 @@
-// Validating a whole project: every file against its schema, then the rules that span records.
-import type { Problem } from '../problems.js';
+// Validating a whole project: every file against its schema, then the rules that span records and each
+// method's own rules. Pure: the project comes in already read (src/project/load.ts), problems go out.
+import { sortProblems, type Problem } from '../problems.js';
 import type { ProjectSource } from '../records/model.js';
 import { schemaFileOf } from '../records/model.js';
+import type { SourceFile } from '../records/source.js';
+import { crossRecordProblems } from './cross-record.js';
+import { methodRuleProblems, type MethodLookup } from './method-rules.js';
 import { schemaProblems } from './schema-problems.js';
 import { createSchemaValidator, type SchemaSet } from './validator.js';
-import { crossRecordProblems } from './cross-record.js';
 
 export type { SchemaSet };
+export type { MethodLookup };
 
-export function validateProject(source: ProjectSource, schemas: SchemaSet): Problem[] {
+/** Returns a file's schema problems, from memory when its text was checked before, or by calling `compute`. */
+export type SchemaMemo = (file: SourceFile, schemaFile: string, compute: () => Problem[]) => Problem[];
+
+export interface ValidateOptions {
+  /** Finds a cycle's method, to run its rules (`findMethod` from src/methods/registry.ts). Without it, none run. */
+  findMethod?: MethodLookup;
+  /** Remembered schema problems (src/project/file-cache.ts); without it every file is checked. */
+  schemaMemo?: SchemaMemo;
+}
+
+/** Every problem in the project, sorted by file, line and column. Never throws on bad input. */
+export function validateProject(source: ProjectSource, schemas: SchemaSet, options: ValidateOptions = {}): Problem[] {
   const validator = createSchemaValidator(schemas);
   const problems: Problem[] = [...source.problems];
-  const check = (file: ProjectSource['project'], schemaFile: string): void => {
+  const check = (file: SourceFile, schemaFile: string): void => {
     problems.push(...file.problems);
-    if (file.data === undefined) return;
-    const errors = validator.validate(schemaFile, file.data);
-    problems.push(...schemaProblems(file, errors));
+    // A record without a shipped schema (a method's own record, not yet described) is only read, not checked.
+    if (file.data === undefined || !validator.has(schemaFile)) return;
+    const compute = (): Problem[] => schemaProblems(file, validator.validate(schemaFile, file.data));
+    problems.push(...(options.schemaMemo ? options.schemaMemo(file, schemaFile, compute) : compute()));
   };
   check(source.project, schemaFileOf('sipp'));
   for (const cycle of source.cycles) {
     for (const [name, file] of cycle.records) check(file, schemaFileOf(name));
   }
   problems.push(...crossRecordProblems(source, problems));
-  return problems;
+  if (options.findMethod) problems.push(...methodRuleProblems(source, problems, options.findMethod));
+  return sortProblems(problems);
 }

@@ -1,0 +1,147 @@
+// The analysis report as a teacher reads it in a terminal: per cycle and measure, a short table of groups with
+// [c] for hidden ones, the equity gap, the effect size and chart signals in plain words, then the notes.
+import { styles } from './style.js';
+import type {
+  AnalysisReport,
+  EffectSizeReport,
+  GapReport,
+  GroupReport,
+  MeasureReport,
+  SeriesReport,
+} from '../core/analysis/report-types.js';
+import { decimalsFor, formatFigure, formatSigned, signalSentence } from '../core/analysis/report-words.js';
+
+const C = '[c]';
+const NONE = '–';
+
+export function formatAnalysis(report: AnalysisReport, color: boolean): string {
+  const c = styles(color);
+  const blocks: string[] = [];
+  if (report.cycles.length === 0) return 'The project has no cycles yet: start one with `sipp cycle`.\n';
+  for (const cycle of report.cycles) {
+    const lines = [c.bold(`Cycle ${cycle.id}`)];
+    if (cycle.measures.length === 0) lines.push('', '  No measures yet: add them to measures.yaml.');
+    for (const measure of cycle.measures) lines.push('', ...measureLines(measure, color));
+    blocks.push(lines.join('\n'));
+  }
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function measureLines(measure: MeasureReport, color: boolean): string[] {
+  const c = styles(color);
+  const about = [measure.type, measure.unit, direction(measure.higherIsBetter)].filter((x): x is string => Boolean(x));
+  const lines = [`  ${c.bold(measure.name)}${about.length > 0 ? ` (${about.join('; ')})` : ''}`];
+  const body: string[] = [];
+  if (measure.groups.length > 0) body.push(...groupTable(measure));
+  if (measure.gap) body.push(gapSentence(measure.gap));
+  if (measure.effectSize) body.push(effectSentence(measure.effectSize));
+  for (const series of measure.series) body.push(...seriesLines(series));
+  if (body.length === 0) body.push(measure.type === 'qualitative' ? 'A qualitative measure: no figures to analyse.' : 'No figures recorded yet.');
+  for (const warning of measure.warnings) body.push(`${c.yellow('Note:')} ${warning.message}`);
+  return [...lines, ...body.map((line) => indent(line, 4))];
+}
+
+function direction(higherIsBetter: boolean | null): string | null {
+  if (higherIsBetter === null) return null;
+  return higherIsBetter ? 'higher is better' : 'lower is better';
+}
+
+function indent(text: string, spaces: number): string {
+  const pad = ' '.repeat(spaces);
+  return text
+    .split('\n')
+    .map((line) => (line === '' ? line : pad + line))
+    .join('\n');
+}
+
+/** Group | n | Before | n | After | Change, right-aligned figures, [c] for hidden groups. */
+function groupTable(measure: MeasureReport): string[] {
+  const yesNo = measure.kind === 'yes-no';
+  const decimals = yesNo ? 1 : decimalsFor(measure.groups.flatMap((g) => [g.before.mean, g.after.mean]));
+  const value = (g: GroupReport, mean: number | null, n: number | null): string => {
+    if (g.suppressed) return C;
+    if (mean === null) return n === null ? NONE : NONE;
+    return yesNo ? `${formatFigure(mean, decimals)}%` : formatFigure(mean, decimals);
+  };
+  const count = (g: GroupReport, n: number | null): string => (g.suppressed ? C : n === null ? NONE : String(n));
+  const header = ['Group', 'n', yesNo ? 'Before (% yes)' : 'Before', 'n', yesNo ? 'After (% yes)' : 'After', yesNo ? 'Change (% points)' : 'Change'];
+  const rows = measure.groups.map((g) => [
+    g.name,
+    count(g, g.before.n),
+    value(g, g.before.mean, g.before.n),
+    count(g, g.after.n),
+    value(g, g.after.mean, g.after.n),
+    g.suppressed ? C : g.change === null ? NONE : formatSigned(g.change, decimals),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] as number) : cell.padStart(widths[i] as number)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)];
+}
+
+function gapSentence(gap: GapReport): string {
+  const decimals = gap.unit === 'points' ? 1 : 1;
+  const unit = gap.unit;
+  const at = (value: number | null, n: { equityN: number; othersN: number } | null, when: string): string | null => {
+    if (value === null || n === null) return null;
+    const size = `${formatFigure(Math.abs(value), decimals)} ${unit}`;
+    const where = value > 0 ? `behind by ${size}` : value < 0 ? `ahead by ${size}` : 'level';
+    return `${where} at ${when} (n = ${n.equityN} and ${n.othersN})`;
+  };
+  const parts = [at(gap.baseline, gap.denominators.baseline, 'baseline'), at(gap.followUp, gap.denominators.followUp, 'follow-up')].filter(
+    (p): p is string => p !== null,
+  );
+  const basis = gap.basis === 'simd' ? ' (SIMD quintile 1 against quintile 5)' : '';
+  let text = `Equity gap${basis}: ${gap.equityGroup} compared with ${gap.othersGroup}: ${parts.join(', ')}`;
+  if (gap.baseline !== null && gap.followUp !== null) {
+    const difference = Math.abs(gap.baseline) - Math.abs(gap.followUp);
+    const size = `${formatFigure(Math.abs(difference), decimals)} ${unit}`;
+    const rounded = Number(Math.abs(difference).toFixed(decimals));
+    text += rounded === 0 ? ': the gap is about the same' : gap.narrowed ? `: narrowed by ${size}` : `: widened by ${size}`;
+  }
+  return `${text}.`;
+}
+
+function effectSentence(effect: EffectSizeReport): string {
+  const f = (x: number): string => formatFigure(x, 2);
+  const months =
+    effect.monthsProgress === 0
+      ? 'no additional months of progress'
+      : effect.monthsProgress > 0
+        ? `about ${effect.monthsProgress} month${effect.monthsProgress === 1 ? '' : 's'} of additional progress`
+        : `about ${-effect.monthsProgress} month${effect.monthsProgress === -1 ? '' : 's'} less progress`;
+  if (effect.basis === 'comparison') {
+    const ci = effect.ci95 ? ` (95% confidence interval ${f(effect.ci95[0])} to ${f(effect.ci95[1])})` : '';
+    const crossesZero = effect.ci95 !== null && effect.ci95[0] < 0 && effect.ci95[1] > 0 ? ' The interval includes 0: no difference is also consistent with the figures.' : '';
+    return `Effect size: Hedges' g = ${f(effect.hedgesG)}${ci}, ${effect.interventionGroup} against ${effect.comparisonGroup ?? 'the comparison group'} after the change: ${months} (EEF Toolkit).${crossesZero}`;
+  }
+  return `Standardised change (pre-post, ${effect.interventionGroup}): ${f(effect.hedgesG)}: ${months} (EEF Toolkit), but see the note below.`;
+}
+
+function seriesLines(series: SeriesReport): string[] {
+  const run = series.runChart;
+  if (run === null) return [`Series ${series.group ?? ''}: no points yet.`.replace('  ', ' ')];
+  const decimals = decimalsFor(series.points.map((p) => p.value));
+  const name = series.group === null ? '' : ` of ${series.group}`;
+  const lines: string[] = [];
+  const segments = series.segments.length > 1 ? `, rebased ${series.segments.length - 1} time${series.segments.length === 2 ? '' : 's'}` : '';
+  const median = run.median === null ? NONE : formatFigure(run.median, decimals);
+  lines.push(`Run chart${name} (${series.points.length} points${segments}): median ${median}.`);
+  const runSignals = run.signals.map((s) => `  • ${signalSentence(s, 'run')}.`);
+  lines.push(...(runSignals.length > 0 ? runSignals : ['  No signal: the points vary about the median as chance alone would.']));
+  for (const segment of series.segments) {
+    if (segment.rebase) lines.push(`  Rebased from ${segment.from ?? segment.rebase.date}: ${segment.rebase.reason}`);
+  }
+  const xmr = series.xmr;
+  if (xmr !== null) {
+    const figure = (x: number | null): string => (x === null ? NONE : formatFigure(x, decimals));
+    const trial = xmr.trial ? ' (trial limits)' : '';
+    lines.push(`XmR chart${name}: mean ${figure(xmr.mean)}, process limits ${figure(xmr.lowerLimit)} to ${figure(xmr.upperLimit)}${trial}.`);
+    const xmrSignals = xmr.signals.map((s) => `  • ${signalSentence(s, 'xmr')}.`);
+    lines.push(...(xmrSignals.length > 0 ? xmrSignals : ['  No signal: every point is within the limits, with no run or trend.']));
+  }
+  return lines;
+}

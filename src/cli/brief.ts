@@ -1,0 +1,78 @@
+// `sipp brief [cycles…]`: check the project, render the briefings, write them, print where they went.
+// --out is relative to the current folder, as in most command-line tools; without it the briefings go to
+// briefings/ in the project root wherever sipp is run from.
+import path from 'node:path';
+import type { CliContext } from './context.js';
+import { formatProblem } from './format.js';
+import { styles } from './style.js';
+import { EXIT, refusal } from '../core/problems.js';
+import { BRIEFINGS_DIR, type ProjectSource } from '../core/records/model.js';
+import type { ProjectData } from '../core/records/scaffold.js';
+import { allCycleData, projectData } from '../core/records/cycle-data.js';
+import { FORMATS, type BriefingFormat, type OverviewCycle } from '../core/render/index.js';
+import { renderBriefings, selectCycles } from '../core/render/briefings.js';
+import { projectStatus } from '../core/status/index.js';
+import { validateProject } from '../core/validate/index.js';
+import { findMethod } from '../methods/registry.js';
+import { readSchemas } from '../project/assets.js';
+import { writeBriefings } from '../project/briefings.js';
+import { requireProjectRoot } from '../project/find-root.js';
+import { loadProject } from '../project/load.js';
+import { readTemplateSet } from '../project/templates.js';
+
+export interface BriefOptions {
+  format?: BriefingFormat;
+  out?: string;
+}
+
+/** What commander passes after the options: the command, which knows whether --out was typed or defaulted. */
+interface OptionSource {
+  getOptionValueSource(key: string): string | undefined;
+}
+
+export async function run(ctx: CliContext, cycleNames: string[], opts: BriefOptions, command?: OptionSource): Promise<number> {
+  const root = requireProjectRoot(ctx.cwd);
+  const source = loadProject(root);
+  const problems = validateProject(source, readSchemas(), { findMethod });
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) {
+    throw refusal(`The project has ${errors.length === 1 ? 'a problem' : `${errors.length} problems`}, so no briefing was made:`, {
+      problems: errors,
+      hint: 'Fix them (`sipp validate` checks again) and run `sipp brief` again.',
+    });
+  }
+  for (const warning of problems) ctx.err(`${formatProblem(warning, ctx.color)}\n`);
+
+  const cycles = cyclesWithStatus(source, problems);
+  const selected = selectCycles(cycles, cycleNames);
+  const project = projectData(source, problems) as ProjectData;
+  const formats = opts.format ? [opts.format] : FORMATS;
+  const files = renderBriefings(project, cycles, selected, formats, readTemplateSet(root));
+
+  const outDir = outputFolder(ctx, root, opts, command);
+  const shown = (absolute: string): string => path.relative(ctx.cwd, absolute) || '.';
+  const written = await writeBriefings(outDir, files, shown);
+  ctx.out(report(written.map(shown), ctx.color));
+  return EXIT.ok;
+}
+
+function cyclesWithStatus(source: ProjectSource, problems: Parameters<typeof allCycleData>[1]): OverviewCycle[] {
+  const statuses = projectStatus(source, problems, findMethod).cycles;
+  return allCycleData(source, problems).map((cycle, i) => ({
+    cycle,
+    method: findMethod(cycle.method),
+    status: statuses[i] as (typeof statuses)[number],
+  }));
+}
+
+/** --out as typed, relative to where sipp runs; otherwise briefings/ in the project. */
+function outputFolder(ctx: CliContext, root: string, opts: BriefOptions, command?: OptionSource): string {
+  const typed = opts.out !== undefined && command?.getOptionValueSource('out') === 'cli';
+  return typed ? path.resolve(ctx.cwd, opts.out as string) : path.join(root, BRIEFINGS_DIR);
+}
+
+function report(paths: readonly string[], color: boolean): string {
+  const c = styles(color);
+  const lines = [`${c.green('✔')} Wrote ${paths.length} briefing${paths.length === 1 ? '' : 's'}:`, ...paths.map((p) => `  ${p}`)];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,162 @@
+// `sipp cycle [title]` starts the next enquiry cycle; `sipp cycle list` lists the cycles with their stage.
+import path from 'node:path';
+import type { CliContext } from './context.js';
+import { EXIT, refusal, type Problem } from '../core/problems.js';
+import { PROJECT_FILE, nextCycleNumber, type ProjectFile } from '../core/records/model.js';
+import { projectData } from '../core/records/cycle-data.js';
+import { cycleStatus, projectStatus } from '../core/status/index.js';
+import { validateProject } from '../core/validate/index.js';
+import type { MethodId } from '../methods/types.js';
+import { findMethod } from '../methods/registry.js';
+import { readSchemas } from '../project/assets.js';
+import { requireProjectRoot } from '../project/find-root.js';
+import { loadProject } from '../project/load.js';
+import { scaffoldCycle } from '../project/scaffold.js';
+import { askCycleAnswers, isPromptCancelled, type CycleAnswers } from './prompts.js';
+import { notYetText } from './method-names.js';
+import { stageText } from './status.js';
+import { styles } from './style.js';
+import { wrap } from './text.js';
+
+export interface NewOptions {
+  question?: string;
+  method?: MethodId;
+  yes?: boolean;
+}
+
+export async function runNew(ctx: CliContext, title: string | undefined, opts: NewOptions): Promise<number> {
+  const root = requireProjectRoot(ctx.cwd);
+  const source = loadProject(root);
+  const problems = validateProject(source, readSchemas());
+  const project = usableProject(source.project.file, problems, projectData(source, problems));
+
+  const methodId = opts.method ?? project.method;
+  const method = findMethod(methodId);
+  if (!method) {
+    throw refusal(`${notYetText(methodId)} Nothing was written.`, {
+      hint: opts.method
+        ? 'Start it with `--method car` for now.'
+        : `Start it with \`sipp cycle --method car\` for now, or set \`method: car\` in ${PROJECT_FILE}.`,
+    });
+  }
+
+  const number = nextCycleNumber(source.cycles);
+  const defaultTitle = `Cycle ${number}`;
+  const given: Record<string, string> = opts.question !== undefined ? { question: opts.question } : {};
+  let answers: CycleAnswers;
+  const ask = ctx.interactive && !opts.yes;
+  if (ask) {
+    ctx.out(
+      `Starting cycle ${number}. Press Enter to leave a question for later; Ctrl-C stops without writing anything.\n\n`,
+    );
+    try {
+      answers = await askCycleAnswers({ title, defaultTitle, given, prompts: method.cyclePrompts });
+    } catch (e) {
+      if (!isPromptCancelled(e)) throw e;
+      ctx.err('Cancelled: nothing was written.\n');
+      return EXIT.problems;
+    }
+  } else {
+    answers = { title: title?.trim() || defaultTitle, answers: given };
+  }
+
+  const { default: slugify } = await import('@sindresorhus/slugify');
+  const outcome = await scaffoldCycle(
+    root,
+    number,
+    slugify(answers.title),
+    project,
+    { title: answers.title, method: method.id, answers: answers.answers },
+    method,
+  );
+
+  // What is still to answer in the first stage, worked out as `sipp status` would from the records just written.
+  const status = cycleStatus(
+    {
+      source: { folder: outcome.folder, dir: outcome.dir, number, slug: outcome.folder, records: new Map() },
+      method: method.id,
+      records: outcome.records,
+    },
+    method,
+    new Set(),
+  );
+  const firstStage = status.missing.filter((m) => m.record === status.missing[0]?.record);
+  const c = styles(ctx.color);
+  const folder = path.relative(ctx.cwd, path.join(root, outcome.dir)) || '.';
+  const lines = [
+    ...(ask ? [''] : []),
+    `${c.green('Started')} cycle ${number}, ${c.bold(`"${answers.title}"`)} (${method.name}), in ${c.bold(`${folder}/`)}:`,
+    `  ${outcome.files.map((f) => path.posix.basename(f)).join('  ')}`,
+    '',
+  ];
+  if (firstStage.length > 0) {
+    lines.push(
+      wrap(
+        `Still to answer in ${path.posix.basename(firstStage[0]?.file ?? '')}: ${firstStage.map((m) => m.label).join(', ')}.`,
+        100,
+        '  ',
+        '',
+      ),
+    );
+  }
+  lines.push(
+    wrap(`Next: ${status.next}`, 100, '      ', ''),
+    'Run `sipp status` at any time to see what the cycle still needs.',
+    '',
+  );
+  ctx.out(lines.join('\n'));
+  return EXIT.ok;
+}
+
+/** The project's data, or a refusal listing what is wrong in sipp.yaml: a cycle copies from it. */
+function usableProject(file: string, problems: readonly Problem[], data: ProjectFile | undefined): ProjectFile {
+  const own = problems.filter((p) => p.file === file && p.severity === 'error');
+  if (data && own.length === 0) return data;
+  throw refusal(`${PROJECT_FILE} has problems, so sipp cannot start a cycle from it. Nothing was written.`, {
+    problems: own,
+    hint: `Fix ${own.length === 1 ? 'it' : 'them'} and run the command again (\`sipp validate\` checks the whole project).`,
+  });
+}
+
+export interface ListOptions {
+  json?: boolean;
+}
+
+export async function runList(ctx: CliContext, opts: ListOptions): Promise<number> {
+  const root = requireProjectRoot(ctx.cwd);
+  const source = loadProject(root);
+  const status = projectStatus(source, validateProject(source, readSchemas()), findMethod);
+  if (opts.json) {
+    const cycles = status.cycles.map(({ number, folder, title, method, stage, complete }) => ({
+      number,
+      folder,
+      title,
+      method,
+      stage,
+      complete,
+    }));
+    ctx.out(JSON.stringify({ cycles }, null, 2) + '\n');
+    return EXIT.ok;
+  }
+  if (status.cycles.length === 0) {
+    ctx.out('No cycles yet. Start the first with: sipp cycle "A short title for the cycle"\n');
+    return EXIT.ok;
+  }
+  const c = styles(ctx.color);
+  const rows = status.cycles.map((s) => [
+    s.number === null ? '?' : String(s.number),
+    s.folder,
+    s.title ?? '',
+    s.method,
+    stageText(s),
+  ]);
+  const header = ['#', 'Folder', 'Title', 'Method', 'Stage'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  ctx.out([c.bold(line(header)), ...rows.map(line), ''].join('\n'));
+  return EXIT.ok;
+}

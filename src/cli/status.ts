@@ -1,0 +1,79 @@
+// `sipp status [--json]`: where each cycle stands, what is still to answer, and what to do next. Informational: exit 0.
+import path from 'node:path';
+import type { CliContext } from './context.js';
+import { EXIT } from '../core/problems.js';
+import { CORE_RECORDS } from '../core/records/model.js';
+import { projectStatus, type CycleStatus, type MissingAnswer } from '../core/status/index.js';
+import { validateProject } from '../core/validate/index.js';
+import { findMethod } from '../methods/registry.js';
+import { readSchemas } from '../project/assets.js';
+import { requireProjectRoot } from '../project/find-root.js';
+import { loadProject } from '../project/load.js';
+import { methodName } from './method-names.js';
+import { styles } from './style.js';
+import { wrap } from './text.js';
+
+export interface StatusOptions {
+  json?: boolean;
+}
+
+export async function run(ctx: CliContext, opts: StatusOptions): Promise<number> {
+  const root = requireProjectRoot(ctx.cwd);
+  const source = loadProject(root);
+  const status = projectStatus(source, validateProject(source, readSchemas()), findMethod);
+  if (opts.json) {
+    ctx.out(JSON.stringify(status, null, 2) + '\n');
+    return EXIT.ok;
+  }
+
+  const c = styles(ctx.color);
+  const title = (source.project.data as { title?: unknown } | undefined)?.title;
+  const count = `${status.cycles.length} cycle${status.cycles.length === 1 ? '' : 's'}`;
+  const lines = [c.bold(typeof title === 'string' && title.trim() ? `${title.trim()}: ${count}` : count)];
+  for (const file of status.problems) lines.push(c.red(`${file} has problems: run \`sipp validate\` to see them.`));
+  if (status.cycles.length === 0) {
+    lines.push('', 'No cycles yet. Start the first with: sipp cycle "A short title for the cycle"');
+  }
+  for (const cycle of status.cycles) lines.push('', ...cycleLines(cycle, ctx.color));
+  ctx.out(lines.join('\n') + '\n');
+  return EXIT.ok;
+}
+
+/** The stage in a few words: `baseline (2 of 5)`, `complete`, or why sipp cannot tell. */
+export function stageText(cycle: Pick<CycleStatus, 'stage' | 'problems'>): string {
+  if (cycle.stage === 'complete') return 'complete';
+  if (cycle.stage !== null)
+    return `${cycle.stage} (${CORE_RECORDS.indexOf(cycle.stage) + 1} of ${CORE_RECORDS.length})`;
+  return cycle.problems.length > 0 ? 'has problems: run sipp validate' : 'unknown method';
+}
+
+function cycleLines(cycle: CycleStatus, color: boolean): string[] {
+  const c = styles(color);
+  const label = (text: string): string => text.padEnd(10);
+  const heading = [cycle.folder, cycle.title ? `"${cycle.title}"` : null, methodName(cycle.method)]
+    .filter(Boolean)
+    .join(' · ');
+  const stage = stageText(cycle);
+  const lines = [
+    c.bold(heading),
+    `  ${label('Stage')}${cycle.complete ? c.green(stage) : cycle.stage === null ? c.red(stage) : stage}`,
+  ];
+  const byFile = groupByFile(cycle.missing);
+  [...byFile].forEach(([file, missing], i) => {
+    const text = `${path.posix.basename(file)}: ${missing.map((m) => m.label).join(', ')}`;
+    lines.push(wrap(text, 100, ' '.repeat(14), `  ${label(i === 0 ? 'Missing' : '')}`));
+  });
+  cycle.problems.forEach((file, i) => {
+    lines.push(
+      `  ${label(i === 0 ? 'Problems' : '')}${c.red(`${path.posix.basename(file)} has problems: run \`sipp validate\` to see them`)}`,
+    );
+  });
+  lines.push(wrap(cycle.next, 100, ' '.repeat(12), `  ${label('Next')}`));
+  return lines;
+}
+
+function groupByFile(missing: readonly MissingAnswer[]): Map<string, MissingAnswer[]> {
+  const groups = new Map<string, MissingAnswer[]>();
+  for (const m of missing) groups.set(m.file, [...(groups.get(m.file) ?? []), m]);
+  return groups;
+}

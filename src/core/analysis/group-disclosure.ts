@@ -1,0 +1,159 @@
+// Which groups of a results table to hide: primary suppression of small groups, then secondary suppression
+// wherever a total and its parts would let a hidden group be worked out by subtraction (domain.md; statistics.md,
+// "Group summaries"). A table links several totals at once (each role's equity split, each equity group's role
+// split), so the secondary rule of `suppressCells` is repeated across all of them until nothing changes.
+
+import { isPrimarySuppressed } from './suppression.js';
+
+/** The counts of one group at one time that disclosure depends on. */
+export interface DisclosureFigures {
+  n: number;
+  /** Yes/no measures: how many answered yes. */
+  count?: number | null;
+}
+
+export interface DisclosureGroupInput {
+  role?: string | null;
+  equity?: string | null;
+  before?: DisclosureFigures | undefined;
+  after?: DisclosureFigures | undefined;
+}
+
+export interface GroupDisclosureOptions {
+  threshold: number;
+  /** SIMD quintiles that make up the equity group (sipp.yaml `equityGroup.quintiles`), if any. */
+  equityQuintiles?: readonly number[];
+  /** A yes/no measure: the counts of yes and of no are protected as well as the group sizes. */
+  yesNo: boolean;
+}
+
+/** A total and the parts it may be the sum of, by group index. */
+export interface TotalEquation {
+  total: number;
+  parts: number[];
+}
+
+const TIMES = ['before', 'after'] as const;
+
+/** `all` when no equity label is given: a group named only by its role is all its learners. */
+function equityOf(group: DisclosureGroupInput): string {
+  return group.equity ?? 'all';
+}
+
+/**
+ * The totals a table may hold, from its groups' roles and equity labels: within a role, all = equity group +
+ * others, all = SIMD 1 + … + 5, and (with the equity quintiles) equity group = its quintiles, others = the
+ * rest; across roles, all (or a group without a role) = intervention + comparison for each equity label.
+ * Candidates only: an equation counts for a table when its parts add up exactly to its total there.
+ */
+export function totalEquations(groups: readonly DisclosureGroupInput[], equityQuintiles: readonly number[] = []): TotalEquation[] {
+  const indexes = (test: (g: DisclosureGroupInput) => boolean): number[] =>
+    groups.flatMap((group, i) => (test(group) ? [i] : []));
+  const equations: TotalEquation[] = [];
+  const add = (totals: number[], parts: number[]): void => {
+    for (const total of totals) if (parts.length > 0) equations.push({ total, parts: parts.filter((p) => p !== total) });
+  };
+  const roles = [...new Set(groups.map((g) => g.role ?? null))];
+  for (const role of roles) {
+    const inRole = (equity: (e: string) => boolean) => indexes((g) => (g.role ?? null) === role && equity(equityOf(g)));
+    const totals = inRole((e) => e === 'all');
+    add(totals, inRole((e) => e === 'equity-group' || e === 'others'));
+    add(totals, inRole((e) => e.startsWith('simd-')));
+    if (equityQuintiles.length > 0) {
+      const quintile = (e: string): number => Number(e.slice('simd-'.length));
+      const simd = (inside: boolean) => inRole((e) => e.startsWith('simd-') && equityQuintiles.includes(quintile(e)) === inside);
+      add(inRole((e) => e === 'equity-group'), simd(true));
+      add(inRole((e) => e === 'others'), simd(false));
+    }
+  }
+  const labels = [...new Set(groups.map(equityOf))];
+  for (const equity of labels) {
+    const withRole = (test: (role: string | null) => boolean) => indexes((g) => equityOf(g) === equity && test(g.role ?? null));
+    add(
+      withRole((role) => role === 'all' || role === null),
+      withRole((role) => role === 'intervention' || role === 'comparison'),
+    );
+  }
+  return equations;
+}
+
+/** One table of counts (a time point and a family: group sizes, yes counts or no counts), by group index. */
+type CountTable = ReadonlyMap<number, number>;
+
+function countTables(groups: readonly DisclosureGroupInput[], yesNo: boolean): CountTable[] {
+  const families: ((f: DisclosureFigures) => number | null)[] = [(f) => f.n];
+  if (yesNo) {
+    families.push((f) => (typeof f.count === 'number' ? f.count : null));
+    families.push((f) => (typeof f.count === 'number' ? f.n - f.count : null));
+  }
+  const tables: CountTable[] = [];
+  for (const time of TIMES) {
+    for (const family of families) {
+      const table = new Map<number, number>();
+      groups.forEach((group, index) => {
+        const figures = group[time];
+        const value = figures ? family(figures) : null;
+        if (value !== null && Number.isInteger(value) && value >= 0) table.set(index, value);
+      });
+      tables.push(table);
+    }
+  }
+  return tables;
+}
+
+/**
+ * True when the equation holds in this table: its total is there and the parts that are there add up to it.
+ * A part with no figures is unknown to a reader, so an equation whose present parts fall short of the total
+ * gives nothing away; one whose present parts add up exactly does (the missing parts are then zero).
+ */
+function holds(equation: TotalEquation, table: CountTable): boolean {
+  const total = table.get(equation.total);
+  const present = equation.parts.filter((p) => table.has(p));
+  if (total === undefined || present.length === 0) return false;
+  return present.reduce((sum, p) => sum + (table.get(p) as number), 0) === total;
+}
+
+/**
+ * Indexes of the groups whose figures must be hidden (at both time points). Primary: a group with
+ * 0 < n < threshold at either time, or for a yes/no measure 0 < yes < threshold or 0 < no < threshold
+ * ("1 of 3 = 33%" gives a learner away). Secondary: wherever an equation holds in a table and exactly one of
+ * its non-zero members (total or part) is hidden, also hide the smallest shown non-zero part (or, failing
+ * that, the total), repeated over every equation and table until nothing changes, so that every equation
+ * leaves at least two non-zero unknowns and no hidden figure can be worked out by subtraction.
+ */
+export function hiddenGroups(groups: readonly DisclosureGroupInput[], options: GroupDisclosureOptions): Set<number> {
+  const tables = countTables(groups, options.yesNo);
+  const hidden = new Set<number>();
+  for (const table of tables) {
+    for (const [index, value] of table) if (isPrimarySuppressed(value, { threshold: options.threshold })) hidden.add(index);
+  }
+  const equations = totalEquations(groups, options.equityQuintiles ?? []);
+  let changed = hidden.size > 0;
+  while (changed) {
+    changed = false;
+    for (const table of tables) {
+      for (const equation of equations) {
+        if (!holds(equation, table)) continue;
+        const members = [equation.total, ...equation.parts].filter((m) => table.has(m));
+        const nonZero = (m: number): boolean => (table.get(m) as number) > 0;
+        if (members.filter((m) => hidden.has(m) && nonZero(m)).length !== 1) continue;
+        const next = smallestShown(equation.parts, table, hidden) ?? (nonZero(equation.total) ? equation.total : undefined);
+        if (next === undefined || hidden.has(next)) continue;
+        hidden.add(next);
+        changed = true;
+      }
+    }
+  }
+  return hidden;
+}
+
+/** The smallest shown non-zero part (the first in table order among equals). */
+function smallestShown(parts: readonly number[], table: CountTable, hidden: ReadonlySet<number>): number | undefined {
+  let best: number | undefined;
+  for (const part of parts) {
+    const n = table.get(part);
+    if (n === undefined || n === 0 || hidden.has(part)) continue;
+    if (best === undefined || n < (table.get(best) as number)) best = part;
+  }
+  return best;
+}

@@ -1,0 +1,103 @@
+// Plain words for analysis results, shared by `sipp analyse`, report warnings and chart text alternatives:
+// short dates, numbers with a real minus sign, and chart signals as a teacher would say them.
+// Written by hand rather than with Intl, so that output never depends on the ICU data Node was built with.
+
+import type { SignalReport } from './report-types.js';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `2025-11-03` -> `3 Nov 2025`; anything else is returned as written. */
+export function shortDate(date: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  if (!match || month === undefined) return date;
+  return `${Number(match[3])} ${month} ${match[1]}`;
+}
+
+/** Rounds to `decimals` places, never giving -0. */
+export function roundTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  const rounded = Math.round(value * factor) / factor;
+  return rounded === 0 ? 0 : rounded;
+}
+
+/** A number to fixed decimals with U+2212 for a minus sign; never "−0.0". */
+export function formatFigure(value: number, decimals: number): string {
+  const text = Math.abs(value).toFixed(decimals);
+  const isZero = Number(text) === 0;
+  return value < 0 && !isZero ? `\u2212${text}` : text;
+}
+
+/** A change with its sign: `+3.1`, `−0.4`, `0.0`. */
+export function formatSigned(value: number, decimals: number): string {
+  const text = formatFigure(value, decimals);
+  return value > 0 && Number(Math.abs(value).toFixed(decimals)) !== 0 ? `+${text}` : text;
+}
+
+/** Decimals to print a set of figures with: as many as they were written with, at least `min`, at most 2. */
+export function decimalsFor(values: readonly (number | null | undefined)[], min = 1): number {
+  let most = min;
+  for (const value of values) {
+    if (typeof value !== 'number' || !Number.isFinite(value)) continue;
+    const [, fraction = ''] = String(value).split('.');
+    most = Math.max(most, Math.min(fraction.length, 2));
+  }
+  return most;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+export function listOf(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** `3 Nov 2025`, `point 4` when the point has no date. */
+function when(date: string | null, index: number): string {
+  return date === null ? `point ${index + 1}` : shortDate(date);
+}
+
+function span(signal: SignalReport): string {
+  if (signal.fromIndex === signal.toIndex) return `on ${when(signal.from, signal.fromIndex)}`;
+  return `from ${when(signal.from, signal.fromIndex)} to ${when(signal.to, signal.toIndex)}`;
+}
+
+function meaning(signal: SignalReport): string {
+  if (signal.direction === 'improvement') return ' (an improvement)';
+  if (signal.direction === 'concern') return ' (a concern)';
+  return '';
+}
+
+/**
+ * A chart signal in a sentence, e.g. "6 points in a row above the median from 3 Nov 2025 to 12 Jan 2026: a
+ * shift (an improvement)". `chart` says whose signal it is: a run chart's (about the median) or an XmR
+ * chart's (about the mean, where each point is labelled by the first rule that flags it, so a shift or trend
+ * may be listed in pieces).
+ */
+export function signalSentence(signal: SignalReport, chart: 'run' | 'xmr'): string {
+  const points = `${signal.points} point${signal.points === 1 ? '' : 's'}`;
+  const above = signal.side === 'above' || signal.side === 'up';
+  const side = above ? 'above' : 'below';
+  const they = signal.points === 1 ? 'it is' : 'they are';
+  switch (signal.type) {
+    case 'shift':
+      return chart === 'run'
+        ? `${points} in a row ${side} the median ${span(signal)}: a shift${meaning(signal)}`
+        : `${points} ${span(signal)}: ${they} part of a run of 7 or more points ${side} the mean, a shift${meaning(signal)}`;
+    case 'trend':
+      return chart === 'run'
+        ? `${points} in a row going ${above ? 'up' : 'down'} ${span(signal)}: a trend${meaning(signal)}`
+        : `${points} ${span(signal)}: ${they} part of 7 or more points in a row going ${above ? 'up' : 'down'}, a trend${meaning(signal)}`;
+    case 'long-run':
+      return `${points} in a row ${side} the median ${span(signal)}: a longer run than chance would explain${meaning(signal)}`;
+    case 'few-crossings':
+      return 'The points cross the median less often than chance would explain (few crossings): something has probably changed';
+    case 'too-few-runs':
+      return 'Fewer runs above and below the median than chance would explain (too few runs): something has probably changed';
+    case 'too-many-runs':
+      return 'More runs above and below the median than chance would explain (too many runs): the points may come from different sources';
+    case 'outside-limits':
+      return `${points} ${side} the ${above ? 'upper' : 'lower'} process limit ${span(signal)}: outside the limits${meaning(signal)}`;
+    case 'two-of-three':
+      return `${points} near the ${above ? 'upper' : 'lower'} process limit ${span(signal)}: two of three points close to a limit${meaning(signal)}`;
+  }
+}

@@ -1,0 +1,299 @@
+// The dated-series part of a measure's report: run chart and XmR chart of each series, split at the rebase
+// dates the measure records (each with its reason), with signals named and dated (statistics.md, "Run charts",
+// "XmR charts").
+
+import type { MeasureDefinition } from './measure-report.js';
+import {
+  REPORT_DECIMALS,
+  type ReportWarning,
+  type RunChartReport,
+  type SegmentReport,
+  type SeriesPointReport,
+  type SeriesReport,
+  type SignalReport,
+  type XmrReport,
+} from './report-types.js';
+import { roundTo, shortDate } from './report-words.js';
+import { runChart, type RunChartResult } from './run-chart.js';
+import { isPrimarySuppressed } from './suppression.js';
+import type { HigherIsBetter, SignalDirection } from './types.js';
+import { XMR_TRIAL_BELOW_POINTS, xmrChart, type XmrResult } from './xmr.js';
+import type { MeasuresRecord } from '../records/model.js';
+
+export type SeriesRecord = NonNullable<MeasuresRecord['series']>[number];
+
+/**
+ * Fewest points for an XmR chart. Below 12 the limits are "trial limits" (statistics.md); below 8 the mean
+ * moving range rests on 6 or fewer ranges and the limits would mislead more than they help, so only the run
+ * chart is reported.
+ */
+export const XMR_MIN_POINTS = 8;
+
+export interface SeriesAnalysisOptions {
+  threshold: number;
+}
+
+export interface SeriesAnalysis {
+  series: SeriesReport[];
+  warnings: ReportWarning[];
+}
+
+interface Segment {
+  from: number;
+  to: number;
+  rebase: { date: string; reason: string } | null;
+  run: RunChartResult;
+  xmr: XmrResult | null;
+}
+
+const round = (value: number): number => roundTo(value, REPORT_DECIMALS);
+const roundOrNull = (value: number | null): number | null => (value === null ? null : round(value));
+
+/** Run and XmR charts of every series of a measure, in file order. */
+export function analyseSeries(
+  measure: MeasureDefinition,
+  series: readonly SeriesRecord[],
+  options: SeriesAnalysisOptions,
+): SeriesAnalysis {
+  const warnings: ReportWarning[] = [];
+  const reports = series.map((s) => seriesReport(measure, s, options, warnings));
+  return { series: reports, warnings };
+}
+
+function seriesReport(
+  measure: MeasureDefinition,
+  series: SeriesRecord,
+  options: SeriesAnalysisOptions,
+  warnings: ReportWarning[],
+): SeriesReport {
+  const group = series.group ?? null;
+  const label = group === null ? 'The series' : `The series "${group}"`;
+  const all = series.points ?? [];
+  // A value resting on fewer learners than the threshold could identify them: leave it out, like a [c] cell.
+  const kept = all.filter((p) => !(typeof p.n === 'number' && isPrimarySuppressed(p.n, { threshold: options.threshold })));
+  const omittedPoints = all.length - kept.length;
+  if (omittedPoints > 0) {
+    warnings.push({
+      code: 'points-omitted',
+      message: `${label}: ${omittedPoints} point${omittedPoints === 1 ? ' rests' : 's rest'} on fewer than ${options.threshold} learners and ${omittedPoints === 1 ? 'is' : 'are'} left out of the charts.`,
+    });
+  }
+  const points: SeriesPointReport[] = kept.map((p) => ({ date: p.date ?? null, value: p.value, note: p.note ?? null }));
+  if (points.length === 0) return { group, points, omittedPoints, segments: [], runChart: null, xmr: null };
+
+  const values = points.map((p) => p.value);
+  const higherIsBetter: HigherIsBetter = measure.higherIsBetter ?? null;
+  const segments = splitAtRebases(points, measure, label, warnings).map((s) => analyseSegment(values, s, measure));
+  const last = segments[segments.length - 1] as Segment;
+
+  for (const segment of segments) {
+    const where = segments.length > 1 ? ` (from ${dateOr(points, segment.from)})` : '';
+    const count = segment.to - segment.from + 1;
+    if (segment.run.note !== null) {
+      warnings.push({
+        code: 'few-points',
+        message: `${label}${where}: ${segment.run.note} Only shifts and trends are looked for.`,
+      });
+    }
+    if (segment.xmr === null) {
+      warnings.push({
+        code: 'no-xmr',
+        message: `${label}${where}: ${count} point${count === 1 ? '' : 's'}, so no XmR chart (it needs at least ${XMR_MIN_POINTS}).`,
+      });
+    } else if (segment.xmr.trial) {
+      warnings.push({
+        code: 'trial-limits',
+        message: `${label}${where}: the XmR limits come from ${segment.xmr.baselinePoints} points (fewer than ${XMR_TRIAL_BELOW_POINTS}): treat them as trial limits.`,
+      });
+    }
+  }
+
+  const runSignals = segments.flatMap((s, i) => runChartSignals(values, points, s, i, higherIsBetter));
+  const xmrSignals = segments.flatMap((s, i) => xmrSignalsOf(points, s, i));
+  const runReport: RunChartReport = {
+    median: roundOrNull(last.run.median),
+    longestRun: last.run.longestRun,
+    crossings: last.run.crossings,
+    signals: runSignals,
+    group,
+    n: last.run.n,
+    useful: last.run.useful,
+    runs: last.run.runs,
+    longestRunMax: last.run.longestRunMax,
+    crossingsMin: last.run.crossingsMin,
+    runsLimits: last.run.runsLimits,
+    baselinePoints: last.run.baselinePoints,
+    note: last.run.note,
+  };
+  const anyXmr = segments.some((s) => s.xmr !== null);
+  const xmrReport: XmrReport | null = anyXmr
+    ? {
+        mean: roundOrNull(last.xmr?.mean ?? null),
+        upperLimit: roundOrNull(last.xmr?.upperLimit ?? null),
+        lowerLimit: roundOrNull(last.xmr?.lowerLimit ?? null),
+        signals: xmrSignals,
+        group,
+        n: last.to - last.from + 1,
+        movingRangeMean: roundOrNull(last.xmr?.mrBar ?? null),
+        upperTwoSigma: roundOrNull(last.xmr?.upperTwoSigma ?? null),
+        lowerTwoSigma: roundOrNull(last.xmr?.lowerTwoSigma ?? null),
+        baselinePoints: last.xmr?.baselinePoints ?? 0,
+        trial: last.xmr?.trial ?? true,
+      }
+    : null;
+  return {
+    group,
+    points,
+    omittedPoints,
+    segments: segments.map((s) => segmentReport(points, s)),
+    runChart: runReport,
+    xmr: xmrReport,
+  };
+}
+
+function dateOr(points: readonly SeriesPointReport[], index: number): string {
+  const date = points[index]?.date ?? null;
+  return date === null ? `point ${index + 1}` : shortDate(date);
+}
+
+/**
+ * Where the series starts again: at the first point on or after each rebase date the measure records. A
+ * rebase before the first point, after the last, or at the same point as another is not used (with a warning).
+ */
+function splitAtRebases(
+  points: readonly SeriesPointReport[],
+  measure: MeasureDefinition,
+  label: string,
+  warnings: ReportWarning[],
+): { from: number; to: number; rebase: Segment['rebase'] }[] {
+  const rebases = (measure.chart?.rebase ?? [])
+    .filter((r): r is { date: string; reason: string } => typeof r.date === 'string')
+    .sort((a, b) => a.date.localeCompare(b.date));
+  const starts: { index: number; rebase: Segment['rebase'] }[] = [{ index: 0, rebase: null }];
+  for (const rebase of rebases) {
+    const index = points.findIndex((p) => p.date !== null && p.date >= rebase.date);
+    const previous = starts[starts.length - 1] as { index: number };
+    if (index <= 0 || index <= previous.index) {
+      warnings.push({
+        code: 'rebase-ignored',
+        message: `${label}: the rebase on ${shortDate(rebase.date)} is not used: it needs points both before and after it.`,
+      });
+      continue;
+    }
+    starts.push({ index, rebase: { date: rebase.date, reason: rebase.reason } });
+  }
+  return starts.map((start, i) => ({
+    from: start.index,
+    to: (starts[i + 1]?.index ?? points.length) - 1,
+    rebase: start.rebase,
+  }));
+}
+
+function analyseSegment(
+  values: readonly number[],
+  segment: { from: number; to: number; rebase: Segment['rebase'] },
+  measure: MeasureDefinition,
+): Segment {
+  const slice = values.slice(segment.from, segment.to + 1);
+  const chart = measure.chart ?? {};
+  const baselinePoints = typeof chart.baselinePoints === 'number' ? chart.baselinePoints : undefined;
+  const yesNo = measure.kind === 'yes-no';
+  // A yes/no series is a percentage: its limits stay within 0-100 unless the measure says otherwise.
+  const floor = typeof chart.floor === 'number' ? chart.floor : yesNo ? 0 : undefined;
+  const ceiling = typeof chart.ceiling === 'number' ? chart.ceiling : yesNo ? 100 : undefined;
+  const run = runChart(slice, baselinePoints === undefined ? {} : { baselinePoints });
+  const xmr =
+    slice.length < XMR_MIN_POINTS
+      ? null
+      : xmrChart(slice, {
+          ...(baselinePoints === undefined ? {} : { baselinePoints }),
+          ...(floor === undefined ? {} : { floor }),
+          ...(ceiling === undefined ? {} : { ceiling }),
+          higherIsBetter: measure.higherIsBetter ?? null,
+        });
+  return { ...segment, run, xmr };
+}
+
+function directionOf(up: boolean, higherIsBetter: HigherIsBetter): SignalDirection {
+  if (higherIsBetter === null) return 'neutral';
+  return up === higherIsBetter ? 'improvement' : 'concern';
+}
+
+function signal(
+  points: readonly SeriesPointReport[],
+  type: SignalReport['type'],
+  from: number,
+  to: number,
+  side: SignalReport['side'],
+  direction: SignalDirection,
+  segment: number,
+): SignalReport {
+  return {
+    type,
+    from: points[from]?.date ?? null,
+    to: points[to]?.date ?? null,
+    points: to - from + 1,
+    side,
+    direction,
+    segment,
+    fromIndex: from,
+    toIndex: to,
+  };
+}
+
+/** Run-chart signals of a segment, at their places in the whole series. */
+function runChartSignals(
+  values: readonly number[],
+  points: readonly SeriesPointReport[],
+  segment: Segment,
+  index: number,
+  higherIsBetter: HigherIsBetter,
+): SignalReport[] {
+  const centre = segment.run.centre ?? 0;
+  return segment.run.signals.map((s) => {
+    const from = segment.from + s.from;
+    const to = segment.from + s.to;
+    if (s.type === 'shift' || s.type === 'long-run') {
+      const above = (values[from] as number) > centre;
+      return signal(points, s.type, from, to, above ? 'above' : 'below', directionOf(above, higherIsBetter), index);
+    }
+    if (s.type === 'trend') {
+      const up = (values[to] as number) > (values[from] as number);
+      return signal(points, s.type, from, to, up ? 'up' : 'down', directionOf(up, higherIsBetter), index);
+    }
+    return signal(points, s.type, from, to, null, 'neutral', index);
+  });
+}
+
+/** XmR signals of a segment: consecutive points with the same signal and side joined into one. */
+function xmrSignalsOf(points: readonly SeriesPointReport[], segment: Segment, index: number): SignalReport[] {
+  const joined: SignalReport[] = [];
+  for (const s of segment.xmr?.signals ?? []) {
+    const at = segment.from + s.index;
+    const side: SignalReport['side'] =
+      s.type === 'trend' ? (s.side === 'high' ? 'up' : 'down') : s.side === 'high' ? 'above' : 'below';
+    const last = joined[joined.length - 1];
+    if (last !== undefined && last.type === s.type && last.side === side && last.toIndex === at - 1) {
+      last.toIndex = at;
+      last.to = points[at]?.date ?? null;
+      last.points += 1;
+      continue;
+    }
+    joined.push(signal(points, s.type, at, at, side, s.direction, index));
+  }
+  return joined;
+}
+
+function segmentReport(points: readonly SeriesPointReport[], segment: Segment): SegmentReport {
+  return {
+    from: points[segment.from]?.date ?? null,
+    to: points[segment.to]?.date ?? null,
+    rebase: segment.rebase,
+    fromIndex: segment.from,
+    toIndex: segment.to,
+    median: roundOrNull(segment.run.median),
+    mean: roundOrNull(segment.xmr?.mean ?? null),
+    upperLimit: roundOrNull(segment.xmr?.upperLimit ?? null),
+    lowerLimit: roundOrNull(segment.xmr?.lowerLimit ?? null),
+  };
+}

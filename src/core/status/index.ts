@@ -1,0 +1,145 @@
+// Where each cycle stands: the first stage of the spine with answers still missing, what is missing, and what to do next.
+import type { Problem } from '../problems.js';
+import { CORE_RECORDS, recordFile, type ProjectSource } from '../records/model.js';
+import { cycleData, projectData } from '../records/cycle-data.js';
+import type { CycleData, Method, MethodId, Stage } from '../../methods/types.js';
+import { isEmptyAnswer, valueAt } from './answers.js';
+
+export { isEmptyAnswer, valueAt } from './answers.js';
+
+/** A spine stage, or `complete` when every required answer is given. */
+export type CycleStage = Stage | 'complete';
+
+export interface MissingAnswer {
+  /** Record name: `question`, `baseline`, … */
+  record: string;
+  /** Path relative to the project root. */
+  file: string;
+  /** Dotted path of the answer in the record, e.g. `targetLearners.stages`. */
+  field: string;
+  /** What is missing, in a teacher's words. */
+  label: string;
+}
+
+export interface CycleStatus {
+  folder: string;
+  number: number | null;
+  title: string | null;
+  method: string;
+  /** null when sipp cannot tell: a record it needs has problems, or the method is unknown to this version. */
+  stage: CycleStage | null;
+  complete: boolean;
+  /** Empty required answers of the records without problems, in spine order. */
+  missing: MissingAnswer[];
+  next: string;
+  /** Files of this cycle with problems (run `sipp validate` for the details), sorted. */
+  problems: string[];
+}
+
+export interface ProjectStatus {
+  /** Files outside the cycles with problems, such as sipp.yaml. */
+  problems: string[];
+  cycles: CycleStatus[];
+}
+
+export type MethodLookup = (id: string) => Method | undefined;
+
+export const COMPLETE_NEXT =
+  'This cycle is complete. Share what you learned (`sipp brief` prints a briefing) and start the next cycle with `sipp cycle`.';
+
+export function projectStatus(
+  source: ProjectSource,
+  problems: readonly Problem[],
+  methodOf: MethodLookup,
+): ProjectStatus {
+  const broken = filesWithErrors(problems);
+  const cycleDirs = source.cycles.map((c) => `${c.dir}/`);
+  const projectMethod = (projectData(source, problems)?.method ?? rawMethod(source.project.data) ?? 'car') as MethodId;
+  return {
+    problems: [...broken].filter((file) => !cycleDirs.some((dir) => file.startsWith(dir))).sort(),
+    cycles: source.cycles.map((cycle) => {
+      const data = cycleData(cycle, projectMethod, problems);
+      return cycleStatus(data, methodOf(data.method), broken);
+    }),
+  };
+}
+
+export function cycleStatus(
+  cycle: CycleData,
+  method: Method | undefined,
+  brokenFiles: ReadonlySet<string>,
+): CycleStatus {
+  const { source } = cycle;
+  const fileOf = (record: string): string => `${source.dir}/${recordFile(record)}`;
+  const problems = [...brokenFiles].filter((file) => file.startsWith(`${source.dir}/`)).sort();
+  const base = { folder: source.folder, number: source.number, title: cycleTitle(cycle), method: cycle.method };
+  if (!method) {
+    return {
+      ...base,
+      stage: null,
+      complete: false,
+      missing: [],
+      next:
+        problems.length > 0
+          ? fixFirst(problems[0] ?? source.dir)
+          : `This version of sipp does not know the "${cycle.method}" method yet, so it cannot say what this cycle still needs.`,
+      problems,
+    };
+  }
+
+  const hasProblems = (record: string): boolean => brokenFiles.has(fileOf(record)) || !cycle.records.has(record);
+  const missing: MissingAnswer[] = [];
+  let stage: CycleStage | null | undefined;
+  let blockedBy: string | undefined;
+  for (const spineStage of CORE_RECORDS) {
+    const records = recordsOfStage(method, spineStage);
+    for (const record of records) {
+      if (hasProblems(record)) {
+        if (stage === undefined) {
+          stage = null;
+          blockedBy = fileOf(record);
+        }
+        continue;
+      }
+      const data = cycle.records.get(record);
+      for (const requirement of method.requirements.filter((r) => r.record === record)) {
+        if (!isEmptyAnswer(valueAt(data, requirement.path))) continue;
+        missing.push({ record, file: fileOf(record), field: requirement.path.join('.'), label: requirement.label });
+        if (stage === undefined) stage = spineStage;
+      }
+    }
+  }
+  if (stage === undefined) stage = problems.length > 0 ? null : 'complete';
+  const next =
+    stage === null
+      ? fixFirst(blockedBy ?? problems[0] ?? source.dir)
+      : stage === 'complete'
+        ? COMPLETE_NEXT
+        : method.nextSteps[stage];
+  return { ...base, stage, complete: stage === 'complete', missing, next, problems };
+}
+
+function fixFirst(file: string): string {
+  return `Fix the problems in ${file} first: run \`sipp validate\` to see them.`;
+}
+
+/** The spine record of a stage and the method's own records that belong to it. */
+function recordsOfStage(method: Method, stage: Stage): string[] {
+  return [stage, ...method.extraRecords.filter((r) => r.stage === stage).map((r) => r.name)];
+}
+
+function cycleTitle(cycle: CycleData): string | null {
+  // A title is only shown, never relied on, so it is read even from a question.yaml with problems.
+  const data = cycle.records.get('question') ?? cycle.source.records.get('question')?.data;
+  const title = (data as { title?: unknown } | undefined)?.title;
+  return typeof title === 'string' && title.trim() !== '' ? title.trim() : null;
+}
+
+function rawMethod(data: unknown): string | undefined {
+  const method = (data as { method?: unknown } | undefined)?.method;
+  return typeof method === 'string' ? method : undefined;
+}
+
+function filesWithErrors(problems: readonly Problem[]): Set<string> {
+  return new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
+}

@@ -1,0 +1,78 @@
+// Cycle folders are named NN-slug and numbered 01, 02, 03, … in creation order, with no gaps and no repeats.
+import type { Problem } from '../../problems.js';
+import { CYCLE_FOLDER, cyclePrefix, type CycleSource } from '../../records/model.js';
+import type { RuleContext } from './context.js';
+
+const RULE = 'cycle-numbering';
+
+/**
+ * A gap (01, 03) is an error at the first folder after it: cycle numbers are how partners refer to cycles in
+ * meetings and briefings, and a gap usually means a cycle was deleted or renamed by mistake.
+ */
+export function cycleNumberingProblems(context: RuleContext): Problem[] {
+  const cycles = context.source.cycles;
+  const problems: Problem[] = [];
+  const numbered: Array<{ cycle: CycleSource; number: number }> = [];
+  for (const cycle of cycles) {
+    const number = leadingNumber(cycle.folder);
+    const match = CYCLE_FOLDER.exec(cycle.folder);
+    if (!match || number === null || number === 0 || match[1] !== cyclePrefix(number)) {
+      problems.push(folderProblem(cycle, namingMessage(cycle.folder, number, nextFree(cycles))));
+    }
+    if (number !== null && number > 0) numbered.push({ cycle, number });
+  }
+  numbered.sort((a, b) => a.number - b.number || a.cycle.folder.localeCompare(b.cycle.folder, 'en'));
+
+  let expected = 1;
+  for (const [i, { cycle, number }] of numbered.entries()) {
+    const previous = numbered[i - 1];
+    if (previous && previous.number === number) {
+      problems.push(
+        folderProblem(
+          cycle,
+          `The cycle folders \`${previous.cycle.folder}\` and \`${cycle.folder}\` have the same number, ${cyclePrefix(number)}. Each cycle needs its own number: renumber one of them.`,
+        ),
+      );
+      continue;
+    }
+    if (number > expected) problems.push(folderProblem(cycle, gapMessage(expected, number)));
+    expected = number + 1;
+  }
+  return problems;
+}
+
+function folderProblem(cycle: CycleSource, message: string): Problem {
+  return { file: cycle.dir, line: 1, column: 1, message, rule: RULE, severity: 'error' };
+}
+
+function leadingNumber(folder: string): number | null {
+  const digits = /^\d+/.exec(folder)?.[0];
+  return digits === undefined ? null : Number(digits);
+}
+
+function nextFree(cycles: readonly CycleSource[]): number {
+  return cycles.reduce((max, c) => Math.max(max, leadingNumber(c.folder) ?? 0), 0) + 1;
+}
+
+/** `cycle` folder names, suggested from what was written: `1 Paired Reading` -> `01-paired-reading`. */
+function namingMessage(folder: string, number: number | null, next: number): string {
+  const slug =
+    folder
+      .replace(/^\d+/, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'cycle';
+  const suggested = `${cyclePrefix(number !== null && number > 0 ? number : next)}-${slug}`;
+  const rule =
+    'Cycle folders are named with a two-digit number from 01, a hyphen, and lower-case words joined by hyphens';
+  return `${rule}. Rename \`${folder}\` to \`${suggested}\`.`;
+}
+
+function gapMessage(expected: number, number: number): string {
+  const missing = Array.from({ length: number - expected }, (_, k) => cyclePrefix(expected + k));
+  const list =
+    missing.length === 1
+      ? `is no cycle ${missing[0]}`
+      : `are no cycles ${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
+  return `There ${list} before this one (number ${cyclePrefix(number)}): cycles are numbered 01, 02, 03, … with no gaps. Restore the missing cycle from Git, or renumber this folder and the ones after it.`;
+}

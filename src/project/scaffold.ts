@@ -1,0 +1,223 @@
+// Making a new project and a new cycle on disk: every file planned first, then written together or not at all.
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { refusal, usageError } from '../core/problems.js';
+import { newRecordText } from '../core/records/document.js';
+import {
+  CORE_RECORDS,
+  CYCLES_DIR,
+  PRIVATE_DATA_DIR,
+  PROJECT_FILE,
+  PROJECT_TEMPLATES_DIR,
+  SCHEMA_COPY_DIR,
+  cyclePrefix,
+  recordFile,
+  schemaFileOf,
+  type ProjectFile,
+} from '../core/records/model.js';
+import {
+  cycleFolderName,
+  initialCycleRecords,
+  initialProjectData,
+  type CycleStart,
+  type InitAnswers,
+} from '../core/records/scaffold.js';
+import type { Method } from '../methods/types.js';
+import { SCHEMAS_DIR, readSchemas } from './assets.js';
+import { findProjectRoot } from './find-root.js';
+import { gitAvailable, initRepositoryWithCommit, insideGitRepository } from './git.js';
+import {
+  gitignoreAdditions,
+  gitignoreText,
+  privateGitignoreText,
+  privateReadmeText,
+  projectReadmeText,
+  templatesReadmeText,
+} from './scaffold-texts.js';
+import { writeAtomic, writeNewFiles } from './write.js';
+
+/** What happened about Git when the project was made. */
+export type GitOutcome =
+  | { kind: 'created' }
+  | { kind: 'skipped' }
+  | { kind: 'inside-repository' }
+  | { kind: 'not-installed' }
+  | { kind: 'failed'; message: string };
+
+export interface InitOutcome {
+  root: string;
+  /** Files sipp wrote, relative to the root, in the order written. */
+  written: string[];
+  /** Files that already existed and were left as they were (a README.md the team already had). */
+  kept: string[];
+  gitignore: 'created' | 'updated' | 'unchanged';
+  git: GitOutcome;
+}
+
+/**
+ * Refuses, before any question is asked, to start a project where one exists: in the folder itself, or in a
+ * folder above it (a project inside another would be found instead of it by every command run in it).
+ */
+export function checkCanInit(dir: string): void {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    throw usageError(`${dir} is a file, not a folder. Give sipp init a folder to start the project in.`);
+  }
+  if (existsSync(path.join(dir, PROJECT_FILE))) {
+    throw refusal(`There is already a sipp project in ${dir} (it has a ${PROJECT_FILE}). Nothing was changed.`, {
+      hint: 'Run `sipp status` to see where it stands, or `sipp cycle` to start its next cycle.',
+    });
+  }
+  const outer = findProjectRoot(path.dirname(dir));
+  if (outer) {
+    throw refusal(
+      `${dir} is inside the sipp project in ${outer}. A project cannot hold another project. Nothing was changed.`,
+      {
+        hint: 'Start the new project in a folder outside it, or add a cycle to that project with `sipp cycle`.',
+      },
+    );
+  }
+}
+
+/** Files that document a folder: written when missing, left alone when the team already has one. */
+const OPTIONAL = new Set([
+  'README.md',
+  `${CYCLES_DIR}/.gitkeep`,
+  `${PRIVATE_DATA_DIR}/README.md`,
+  `${PRIVATE_DATA_DIR}/.gitignore`,
+  `${PROJECT_TEMPLATES_DIR}/README.md`,
+]);
+
+export function projectFiles(answers: InitAnswers): Map<string, string> {
+  const data = initialProjectData(answers);
+  const schemas = readSchemas();
+  const files = new Map<string, string>();
+  const sippSchema = schemaFileOf('sipp');
+  const text = newRecordText(
+    data as unknown as Record<string, unknown>,
+    schemas.get(sippSchema) ?? {},
+    `${SCHEMA_COPY_DIR}/${sippSchema}`,
+    schemas,
+  );
+  files.set(PROJECT_FILE, withTeamExample(text, data.partnership?.schools?.[0]?.name));
+  for (const file of readdirSync(SCHEMAS_DIR)
+    .filter((f) => f.endsWith('.schema.json'))
+    .sort()) {
+    files.set(`${SCHEMA_COPY_DIR}/${file}`, readFileSync(path.join(SCHEMAS_DIR, file), 'utf8'));
+  }
+  files.set(`${CYCLES_DIR}/.gitkeep`, '');
+  files.set(`${PRIVATE_DATA_DIR}/.gitignore`, privateGitignoreText());
+  files.set(`${PRIVATE_DATA_DIR}/README.md`, privateReadmeText(data.suppressionThreshold ?? 5));
+  files.set(`${PROJECT_TEMPLATES_DIR}/README.md`, templatesReadmeText());
+  files.set(
+    'README.md',
+    projectReadmeText({
+      title: data.title,
+      partnership: data.partnership?.name ?? null,
+      programme: data.partnership?.programme ?? null,
+    }),
+  );
+  return files;
+}
+
+/** An empty list is the hardest answer to start in YAML: show the shape of one entry under `team: []`. */
+function withTeamExample(text: string, school: string | undefined): string {
+  const example = [
+    '# Replace [] with one entry per person (roles: lead, member, facilitator, researcher), for example:',
+    '#   - name: Ms Ahmed',
+    '#     role: lead',
+    ...(school ? [`#     school: ${school.replace(/\s+/g, ' ')}`] : []),
+  ];
+  return text.replace(/^team: \[\]$/m, ['team: []', ...example, ''].join('\n'));
+}
+
+export async function scaffoldProject(dir: string, answers: InitAnswers, opts: { git: boolean }): Promise<InitOutcome> {
+  checkCanInit(dir);
+  const planned = projectFiles(answers);
+  const kept = [...planned.keys()].filter((rel) => OPTIONAL.has(rel) && existsSync(path.join(dir, rel)));
+  for (const rel of kept) planned.delete(rel);
+
+  const gitignorePath = path.join(dir, '.gitignore');
+  const existingGitignore = existsSync(gitignorePath) ? readFileSync(gitignorePath, 'utf8') : undefined;
+  const additions = existingGitignore === undefined ? '' : gitignoreAdditions(existingGitignore);
+  if (existingGitignore === undefined) planned.set('.gitignore', gitignoreText());
+
+  const createdRoot = !existsSync(dir);
+  let written: string[];
+  try {
+    written = await writeNewFiles(dir, planned);
+    if (additions) await writeAtomic(gitignorePath, existingGitignore + additions);
+  } catch (e) {
+    if (createdRoot) rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+  const gitignore = existingGitignore === undefined ? 'created' : additions ? 'updated' : 'unchanged';
+  const git = opts.git
+    ? firstCommit(dir, [...written, ...(gitignore === 'updated' ? ['.gitignore'] : [])], answers.title)
+    : ({ kind: 'skipped' } as const);
+  return { root: dir, written, kept, gitignore, git };
+}
+
+/** `git init` and a first commit of only the files sipp wrote: anything else in the folder may be private. */
+function firstCommit(dir: string, files: string[], title: string): GitOutcome {
+  if (!gitAvailable()) return { kind: 'not-installed' };
+  if (insideGitRepository(dir)) return { kind: 'inside-repository' };
+  try {
+    initRepositoryWithCommit(dir, files, `Start the enquiry project "${title.trim()}" with sipp init`);
+    return { kind: 'created' };
+  } catch (e) {
+    const stderr = (e as { stderr?: string }).stderr?.trim();
+    return { kind: 'failed', message: stderr || (e as Error).message };
+  }
+}
+
+export interface CycleOutcome {
+  number: number;
+  /** Folder name, e.g. `02-paired-reading`. */
+  folder: string;
+  /** Folder relative to the project root, e.g. `cycles/02-paired-reading`. */
+  dir: string;
+  files: string[];
+  /** The data written, by record name. */
+  records: Map<string, Record<string, unknown>>;
+}
+
+/** The data of each record of a new cycle (the five core ones, then the method's own), by record name. */
+export function cycleRecords(
+  project: ProjectFile,
+  start: CycleStart,
+  method: Method,
+): Map<string, Record<string, unknown>> {
+  const records: Record<string, object> = {
+    ...initialCycleRecords(project, start),
+    ...(method.scaffoldExtra?.() ?? {}),
+  };
+  const names = [...CORE_RECORDS, ...method.extraRecords.map((r) => r.name)];
+  return new Map(names.map((name) => [name, (records[name] ?? {}) as Record<string, unknown>]));
+}
+
+/** The text of each record of a new cycle, by path relative to the project root. */
+export function cycleFiles(dir: string, records: ReadonlyMap<string, Record<string, unknown>>): Map<string, string> {
+  const schemas = readSchemas();
+  const files = new Map<string, string>();
+  for (const [name, data] of records) {
+    const schemaFile = schemaFileOf(name);
+    const schemaPath = `${path.posix.relative(dir, SCHEMA_COPY_DIR)}/${schemaFile}`;
+    files.set(`${dir}/${recordFile(name)}`, newRecordText(data, schemas.get(schemaFile) ?? {}, schemaPath, schemas));
+  }
+  return files;
+}
+
+export async function scaffoldCycle(
+  root: string,
+  number: number,
+  slug: string,
+  project: ProjectFile,
+  start: CycleStart,
+  method: Method,
+): Promise<CycleOutcome> {
+  const folder = cycleFolderName(cyclePrefix(number), slug);
+  const dir = `${CYCLES_DIR}/${folder}`;
+  const records = cycleRecords(project, start, method);
+  const files = await writeNewFiles(root, cycleFiles(dir, records));
+  return { number, folder, dir, files, records };
+}

@@ -1,0 +1,74 @@
+// Shared helpers for end-to-end tests: run the built CLI in a temporary folder and read what it left.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const BIN = path.join(REPO_ROOT, 'bin', 'sipp.js');
+export const EXAMPLES = path.join(REPO_ROOT, 'examples');
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `sipp <args>` with no terminal (stdin closed unless `input` is given) and no colour. */
+export function sipp(args: readonly string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; input?: string } = { cwd: tmpdir() }): RunResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd,
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    env: {
+      PATH: process.env.PATH,
+      HOME: opts.cwd,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_AUTHOR_NAME: 'Test Teacher',
+      GIT_AUTHOR_EMAIL: 'teacher@example.org',
+      GIT_COMMITTER_NAME: 'Test Teacher',
+      GIT_COMMITTER_EMAIL: 'teacher@example.org',
+      NO_COLOR: '1',
+      ...opts.env,
+    },
+    timeout: 60_000,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, removed after the test file finishes. */
+export function tempDir(prefix = 'sipp-test-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Every file below `dir` (relative, sorted) with its contents, to show that nothing changed. */
+export function snapshotTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (rel: string): void => {
+    for (const name of readdirSync(path.join(dir, rel)).sort()) {
+      if (name === '.git') continue;
+      const child = rel ? `${rel}/${name}` : name;
+      if (statSync(path.join(dir, child)).isDirectory()) walk(child);
+      else out[child] = readFileSync(path.join(dir, child), 'utf8');
+    }
+  };
+  walk('');
+  return out;
+}
+
+/** A new project made by `sipp init --yes` in a temporary folder (no git), for tests of other commands. */
+export function newProject(extraArgs: readonly string[] = []): string {
+  const dir = tempDir();
+  const r = sipp(['init', '--yes', '--no-git', '--title', 'Test enquiry', '--partnership', 'Test partnership', '--school', 'Hillside Primary', ...extraArgs], { cwd: dir });
+  if (r.code !== 0) throw new Error(`sipp init failed (${r.code}): ${r.stderr}`);
+  return dir;
+}

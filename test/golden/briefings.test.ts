@@ -1,0 +1,53 @@
+// Golden files: the fixture project's briefings, compared byte for byte with what sipp renders now.
+// After an intentional change to the templates or view models, rewrite them with
+//   UPDATE_GOLDEN=1 npx vitest run test/golden
+// and review the diff of test/golden/brief-project/ like code, in the same commit.
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { allCycleData, projectData } from '../../src/core/records/cycle-data.js';
+import type { ProjectData } from '../../src/core/records/scaffold.js';
+import { FORMATS } from '../../src/core/render/index.js';
+import { renderBriefings } from '../../src/core/render/briefings.js';
+import { projectStatus } from '../../src/core/status/index.js';
+import { validateProject } from '../../src/core/validate/index.js';
+import { findMethod } from '../../src/methods/registry.js';
+import { readSchemas } from '../../src/project/assets.js';
+import { loadProject } from '../../src/project/load.js';
+import { readTemplateSet } from '../../src/project/templates.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+const FIXTURE = path.resolve(HERE, '..', 'fixtures', 'brief-project');
+const GOLDEN = path.join(HERE, 'brief-project');
+const update = process.env.UPDATE_GOLDEN === '1';
+
+function renderFixture() {
+  const source = loadProject(FIXTURE);
+  const problems = validateProject(source, readSchemas(), { findMethod });
+  expect(problems, 'the fixture project must be valid').toEqual([]);
+  const statuses = projectStatus(source, problems, findMethod).cycles;
+  const cycles = allCycleData(source, problems).map((cycle, i) => ({ cycle, method: findMethod(cycle.method), status: statuses[i]! }));
+  return renderBriefings(projectData(source, problems) as ProjectData, cycles, cycles, FORMATS, readTemplateSet(FIXTURE));
+}
+
+describe('the briefings of test/fixtures/brief-project', () => {
+  const rendered = renderFixture();
+  if (update) {
+    mkdirSync(GOLDEN, { recursive: true });
+    for (const { file, text } of rendered) writeFileSync(path.join(GOLDEN, file), text);
+  }
+
+  it('are the files in test/golden/brief-project, no more and no fewer', () => {
+    const golden = existsSync(GOLDEN) ? readdirSync(GOLDEN).sort() : [];
+    expect(rendered.map((r) => r.file).sort()).toEqual(golden);
+  });
+
+  it.each(rendered.map((r) => [r.file, r.text] as const))('%s matches its golden file byte for byte', (file, text) => {
+    const golden = readFileSync(path.join(GOLDEN, file), 'utf8');
+    // Compared as lines first, so that a failure shows where the difference is.
+    expect(text.split('\n')).toEqual(golden.split('\n'));
+    expect(Buffer.from(text).equals(Buffer.from(golden))).toBe(true);
+  });
+});

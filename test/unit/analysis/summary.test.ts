@@ -1,0 +1,66 @@
+// Specification of group summaries: n, mean, sample SD, median and proportion.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { median, proportion, summarise } from '../../../src/core/analysis/index.js';
+import { vector } from './vectors.js';
+
+describe('summarise', () => {
+  it('gives n, mean and the sample SD with denominator n - 1', () => {
+    // 2, 4, 4, 4, 5, 5, 7, 9: mean 5, sum of squares 32, sample variance 32/7.
+    const result = summarise([2, 4, 4, 4, 5, 5, 7, 9]);
+    expect(result.n).toBe(8);
+    expect(result.mean).toBe(5);
+    expect(result.sd).toBeCloseTo(Math.sqrt(32 / 7), 14);
+  });
+
+  it("reproduces effsize's one-sample d for the moon data: mean/sd 4.294 and (mean - 1)/sd 1.359", () => {
+    // effsize cohen.d(~ moon) and cohen.d(~ moon, mu = 1) divide by the sample SD (n - 1),
+    // so they test summarise's SD convention.
+    const misc = vector('effect_size', 'effsize-misc').expected as Record<string, unknown>[];
+    const moon = misc.find((entry) => Array.isArray(entry.moon)) as { moon: number[]; d_mu0: number; d_mu1: number };
+    const { mean, sd } = summarise(moon.moon);
+    expect((mean as number) / (sd as number)).toBeCloseTo(moon.d_mu0, 3);
+    expect(((mean as number) - 1) / (sd as number)).toBeCloseTo(moon.d_mu1, 3);
+  });
+
+  it('has no SD for one value and no mean for none', () => {
+    expect(summarise([7])).toEqual({ n: 1, mean: 7, sd: null });
+    expect(summarise([])).toEqual({ n: 0, mean: null, sd: null });
+  });
+
+  it('gives a constant series its constant as mean and an SD of exactly 0', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: 2, max: 50 }), (value, n) => {
+        const result = summarise(new Array<number>(n).fill(value));
+        expect(result.mean === value).toBe(true); // === so that 0 and -0 count as equal
+        expect(result.sd).toBe(0);
+      }),
+    );
+  });
+
+  it('rejects values that are not finite numbers', () => {
+    expect(() => summarise([1, Number.NaN])).toThrow(RangeError);
+    expect(() => summarise([Number.POSITIVE_INFINITY])).toThrow(RangeError);
+  });
+});
+
+describe('median', () => {
+  it('is the middle value, or the mean of the two middle values', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNull();
+  });
+});
+
+describe('proportion', () => {
+  it('is count / n as a fraction, and null for n = 0', () => {
+    expect(proportion(3, 12)).toBe(0.25);
+    expect(proportion(0, 0)).toBeNull();
+  });
+
+  it('rejects a count larger than n or a count that is not whole', () => {
+    expect(() => proportion(5, 4)).toThrow(RangeError);
+    expect(() => proportion(1.5, 4)).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,89 @@
+// The cache behind a fast `sipp validate`: unchanged files are not parsed or checked again, changed ones are.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { validateProject } from '../../../src/core/validate/index.js';
+import { readSchemas } from '../../../src/project/assets.js';
+import { openFileCache } from '../../../src/project/file-cache.js';
+import { loadProject } from '../../../src/project/load.js';
+import { VALID_PROJECT } from './project-from.js';
+
+const base = mkdtempSync(path.join(tmpdir(), 'sipp-cache-'));
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+function project(): { root: string; env: NodeJS.ProcessEnv } {
+  const root = mkdtempSync(path.join(base, 'project-'));
+  writeFileSync(path.join(root, 'sipp.yaml'), VALID_PROJECT);
+  mkdirSync(path.join(root, 'cycles', '01-a'), { recursive: true });
+  for (const r of ['question', 'baseline', 'intervention', 'measures', 'reflections'])
+    writeFileSync(path.join(root, 'cycles', '01-a', `${r}.yaml`), '{}\n');
+  return { root, env: { SIPP_CACHE_DIR: path.join(root, '..', `cache-of-${path.basename(root)}`) } };
+}
+
+/** One `sipp validate` run: open the cache, load, validate, save; reports which files were parsed. */
+function run(root: string, env: NodeJS.ProcessEnv): { messages: string[]; parsed: string[] } {
+  const schemas = readSchemas();
+  const cache = openFileCache(root, schemas, env);
+  const source = loadProject(root, { cache });
+  const files = [source.project, ...source.cycles.flatMap((c) => [...c.records.values()])];
+  // A file parsed in this run owns its document already; a remembered one has a lazy getter.
+  const parsed = files.filter((f) => Object.getOwnPropertyDescriptor(f, 'doc')?.get === undefined).map((f) => f.file);
+  const problems = validateProject(source, schemas, { schemaMemo: cache?.schemaMemo });
+  cache?.save();
+  return { messages: problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`), parsed };
+}
+
+describe('file cache', () => {
+  it('parses every file on the first run and none on the next', () => {
+    const { root, env } = project();
+    expect(run(root, env).parsed).toHaveLength(6);
+    expect(run(root, env).parsed).toEqual([]);
+  });
+
+  it('parses a file again when its text changes, and reports its new problems', () => {
+    const { root, env } = project();
+    run(root, env);
+    writeFileSync(path.join(root, 'cycles', '01-a', 'reflections.yaml'), 'decision: keep\n');
+    const second = run(root, env);
+    expect(second.parsed).toEqual(['cycles/01-a/reflections.yaml']);
+    expect(second.messages).toEqual([
+      'cycles/01-a/reflections.yaml:1:11: `decision` must be one of: adopt, adapt, abandon, scale, continue; got "keep"',
+    ]);
+    expect(run(root, env)).toEqual({ messages: second.messages, parsed: [] });
+  });
+
+  it('gives remembered files the same problems and positions, cross-record ones included', () => {
+    const { root, env } = project();
+    writeFileSync(path.join(root, 'cycles', '01-a', 'baseline.yaml'), 'values:\n  - measure: attendance\n');
+    writeFileSync(path.join(root, 'sipp.yaml'), `${VALID_PROJECT}focsu: x\n`);
+    const first = run(root, env);
+    expect(first.messages).toHaveLength(2);
+    expect(run(root, env)).toEqual({ messages: first.messages, parsed: [] });
+  });
+
+  it('is off with SIPP_NO_CACHE=1 and writes nothing', () => {
+    const { root, env } = project();
+    const off = { ...env, SIPP_NO_CACHE: '1' };
+    expect(openFileCache(root, readSchemas(), off)).toBeUndefined();
+    run(root, off);
+    expect(run(root, off).parsed).toHaveLength(6);
+    expect(readdirSync(path.dirname(root))).not.toContain(`cache-of-${path.basename(root)}`);
+  });
+
+  it('starts afresh from a corrupt cache file', () => {
+    const { root, env } = project();
+    run(root, env);
+    const dir = path.join(env.SIPP_CACHE_DIR as string, 'projects');
+    for (const f of readdirSync(dir)) writeFileSync(path.join(dir, f), '{not json');
+    expect(run(root, env).parsed).toHaveLength(6);
+    expect(run(root, env).parsed).toEqual([]);
+  });
+
+  it('does not remember data JSON would change (infinities)', () => {
+    const { root, env } = project();
+    writeFileSync(path.join(root, 'cycles', '01-a', 'baseline.yaml'), 'values:\n  - measure: a\n    value: .inf\n');
+    run(root, env);
+    expect(run(root, env).parsed).toEqual(['cycles/01-a/baseline.yaml']);
+  });
+});
