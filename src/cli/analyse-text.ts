@@ -9,7 +9,13 @@ import type {
   MeasureReport,
   SeriesReport,
 } from '../core/analysis/report-types.js';
-import { decimalsFor, formatFigure, formatSigned, signalSentence } from '../core/analysis/report-words.js';
+import {
+  decimalsFor,
+  formatFigure,
+  formatSigned,
+  signalSentence,
+  xmrSignalLines,
+} from '../core/analysis/report-words.js';
 
 const C = '[c]';
 const NONE = '–';
@@ -36,7 +42,10 @@ function measureLines(measure: MeasureReport, color: boolean): string[] {
   if (measure.gap) body.push(gapSentence(measure.gap));
   if (measure.effectSize) body.push(effectSentence(measure.effectSize));
   for (const series of measure.series) body.push(...seriesLines(series));
-  if (body.length === 0) body.push(measure.type === 'qualitative' ? 'A qualitative measure: no figures to analyse.' : 'No figures recorded yet.');
+  if (body.length === 0)
+    body.push(
+      measure.type === 'qualitative' ? 'A qualitative measure: no figures to analyse.' : 'No figures recorded yet.',
+    );
   for (const warning of measure.warnings) body.push(`${c.yellow('Note:')} ${warning.message}`);
   return [...lines, ...body.map((line) => indent(line, 4))];
 }
@@ -64,7 +73,14 @@ function groupTable(measure: MeasureReport): string[] {
     return yesNo ? `${formatFigure(mean, decimals)}%` : formatFigure(mean, decimals);
   };
   const count = (g: GroupReport, n: number | null): string => (g.suppressed ? C : n === null ? NONE : String(n));
-  const header = ['Group', 'n', yesNo ? 'Before (% yes)' : 'Before', 'n', yesNo ? 'After (% yes)' : 'After', yesNo ? 'Change (% points)' : 'Change'];
+  const header = [
+    'Group',
+    'n',
+    yesNo ? 'Before (% yes)' : 'Before',
+    'n',
+    yesNo ? 'After (% yes)' : 'After',
+    yesNo ? 'Change (% points)' : 'Change',
+  ];
   const rows = measure.groups.map((g) => [
     g.name,
     count(g, g.before.n),
@@ -91,16 +107,18 @@ function gapSentence(gap: GapReport): string {
     const where = value > 0 ? `behind by ${size}` : value < 0 ? `ahead by ${size}` : 'level';
     return `${where} at ${when} (n = ${n.equityN} and ${n.othersN})`;
   };
-  const parts = [at(gap.baseline, gap.denominators.baseline, 'baseline'), at(gap.followUp, gap.denominators.followUp, 'follow-up')].filter(
-    (p): p is string => p !== null,
-  );
+  const parts = [
+    at(gap.baseline, gap.denominators.baseline, 'baseline'),
+    at(gap.followUp, gap.denominators.followUp, 'follow-up'),
+  ].filter((p): p is string => p !== null);
   const basis = gap.basis === 'simd' ? ' (SIMD quintile 1 against quintile 5)' : '';
   let text = `Equity gap${basis}: ${gap.equityGroup} compared with ${gap.othersGroup}: ${parts.join(', ')}`;
   if (gap.baseline !== null && gap.followUp !== null) {
     const difference = Math.abs(gap.baseline) - Math.abs(gap.followUp);
     const size = `${formatFigure(Math.abs(difference), decimals)} ${unit}`;
     const rounded = Number(Math.abs(difference).toFixed(decimals));
-    text += rounded === 0 ? ': the gap is about the same' : gap.narrowed ? `: narrowed by ${size}` : `: widened by ${size}`;
+    text +=
+      rounded === 0 ? ': the gap is about the same' : gap.narrowed ? `: narrowed by ${size}` : `: widened by ${size}`;
   }
   return `${text}.`;
 }
@@ -115,7 +133,10 @@ function effectSentence(effect: EffectSizeReport): string {
         : `about ${-effect.monthsProgress} month${effect.monthsProgress === -1 ? '' : 's'} less progress`;
   if (effect.basis === 'comparison') {
     const ci = effect.ci95 ? ` (95% confidence interval ${f(effect.ci95[0])} to ${f(effect.ci95[1])})` : '';
-    const crossesZero = effect.ci95 !== null && effect.ci95[0] < 0 && effect.ci95[1] > 0 ? ' The interval includes 0: no difference is also consistent with the figures.' : '';
+    const crossesZero =
+      effect.ci95 !== null && effect.ci95[0] < 0 && effect.ci95[1] > 0
+        ? ' The interval includes 0: no difference is also consistent with the figures.'
+        : '';
     return `Effect size: Hedges' g = ${f(effect.hedgesG)}${ci}, ${effect.interventionGroup} against ${effect.comparisonGroup ?? 'the comparison group'} after the change: ${months} (EEF Toolkit).${crossesZero}`;
   }
   return `Standardised change (pre-post, ${effect.interventionGroup}): ${f(effect.hedgesG)}: ${months} (EEF Toolkit), but see the note below.`;
@@ -127,11 +148,16 @@ function seriesLines(series: SeriesReport): string[] {
   const decimals = decimalsFor(series.points.map((p) => p.value));
   const name = series.group === null ? '' : ` of ${series.group}`;
   const lines: string[] = [];
-  const segments = series.segments.length > 1 ? `, rebased ${series.segments.length - 1} time${series.segments.length === 2 ? '' : 's'}` : '';
+  const segments =
+    series.segments.length > 1
+      ? `, rebased ${series.segments.length - 1} time${series.segments.length === 2 ? '' : 's'}`
+      : '';
   const median = run.median === null ? NONE : formatFigure(run.median, decimals);
   lines.push(`Run chart${name} (${series.points.length} points${segments}): median ${median}.`);
   const runSignals = run.signals.map((s) => `  • ${signalSentence(s, 'run')}.`);
-  lines.push(...(runSignals.length > 0 ? runSignals : ['  No signal: the points vary about the median as chance alone would.']));
+  const quiet =
+    run.note === null ? '  No signal: the points vary about the median as chance alone would.' : '  No shift or trend.';
+  lines.push(...(runSignals.length > 0 ? runSignals : [quiet]));
   for (const segment of series.segments) {
     if (segment.rebase) lines.push(`  Rebased from ${segment.from ?? segment.rebase.date}: ${segment.rebase.reason}`);
   }
@@ -139,9 +165,15 @@ function seriesLines(series: SeriesReport): string[] {
   if (xmr !== null) {
     const figure = (x: number | null): string => (x === null ? NONE : formatFigure(x, decimals));
     const trial = xmr.trial ? ' (trial limits)' : '';
-    lines.push(`XmR chart${name}: mean ${figure(xmr.mean)}, process limits ${figure(xmr.lowerLimit)} to ${figure(xmr.upperLimit)}${trial}.`);
-    const xmrSignals = xmr.signals.map((s) => `  • ${signalSentence(s, 'xmr')}.`);
-    lines.push(...(xmrSignals.length > 0 ? xmrSignals : ['  No signal: every point is within the limits, with no run or trend.']));
+    lines.push(
+      `XmR chart${name}: mean ${figure(xmr.mean)}, process limits ${figure(xmr.lowerLimit)} to ${figure(xmr.upperLimit)}${trial}.`,
+    );
+    const xmrSignals = xmrSignalLines(xmr.signals).map((line) => `  • ${line}.`);
+    lines.push(
+      ...(xmrSignals.length > 0
+        ? xmrSignals
+        : ['  No signal: every point is within the limits, with no run or trend.']),
+    );
   }
   return lines;
 }

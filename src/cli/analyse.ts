@@ -24,10 +24,13 @@ export async function run(ctx: CliContext, cycleNames: string[], opts: AnalyseOp
   const problems = validateProject(source, readSchemas(), { findMethod });
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
-    throw refusal(`The project has ${errors.length === 1 ? 'a problem' : `${errors.length} problems`}, so nothing was analysed:`, {
-      problems: errors,
-      hint: 'Fix them (`sipp validate` checks again) and run `sipp analyse` again.',
-    });
+    throw refusal(
+      `The project has ${errors.length === 1 ? 'a problem' : `${errors.length} problems`}, so nothing was analysed:`,
+      {
+        problems: errors,
+        hint: `Fix ${errors.length === 1 ? 'it' : 'them'} (\`sipp validate\` checks again) and run \`sipp analyse\` again.`,
+      },
+    );
   }
   for (const warning of problems) ctx.err(`${formatProblem(warning, ctx.color)}\n`);
 
@@ -44,7 +47,10 @@ export async function run(ctx: CliContext, cycleNames: string[], opts: AnalyseOp
 export function chosenCycles(cycles: readonly CycleData[], names: readonly string[]): CycleData[] {
   if (names.length === 0) return [...cycles];
   const folderOf = (name: string): string =>
-    name.replace(/\\/g, '/').replace(/^(\.\/)?cycles\//, '').replace(/\/+$/, '');
+    name
+      .replace(/\\/g, '/')
+      .replace(/^(\.\/)?cycles\//, '')
+      .replace(/\/+$/, '');
   const matches = (cycle: CycleData, name: string): boolean => {
     const folder = folderOf(name);
     return /^\d+$/.test(folder) ? cycle.source.number === Number(folder) : cycle.source.folder === folder;

@@ -18,6 +18,7 @@ import { readSchemas } from '../project/assets.js';
 import { writeBriefings } from '../project/briefings.js';
 import { requireProjectRoot } from '../project/find-root.js';
 import { loadProject } from '../project/load.js';
+import { methodName } from './method-names.js';
 import { readTemplateSet } from '../project/templates.js';
 
 export interface BriefOptions {
@@ -30,16 +31,24 @@ interface OptionSource {
   getOptionValueSource(key: string): string | undefined;
 }
 
-export async function run(ctx: CliContext, cycleNames: string[], opts: BriefOptions, command?: OptionSource): Promise<number> {
+export async function run(
+  ctx: CliContext,
+  cycleNames: string[],
+  opts: BriefOptions,
+  command?: OptionSource,
+): Promise<number> {
   const root = requireProjectRoot(ctx.cwd);
   const source = loadProject(root);
   const problems = validateProject(source, readSchemas(), { findMethod });
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
-    throw refusal(`The project has ${errors.length === 1 ? 'a problem' : `${errors.length} problems`}, so no briefing was made:`, {
-      problems: errors,
-      hint: 'Fix them (`sipp validate` checks again) and run `sipp brief` again.',
-    });
+    throw refusal(
+      `The project has ${errors.length === 1 ? 'a problem' : `${errors.length} problems`}, so no briefing was made:`,
+      {
+        problems: errors,
+        hint: 'Fix them (`sipp validate` checks again) and run `sipp brief` again.',
+      },
+    );
   }
   for (const warning of problems) ctx.err(`${formatProblem(warning, ctx.color)}\n`);
 
@@ -47,7 +56,7 @@ export async function run(ctx: CliContext, cycleNames: string[], opts: BriefOpti
   const selected = selectCycles(cycles, cycleNames);
   const project = projectData(source, problems) as ProjectData;
   const formats = opts.format ? [opts.format] : FORMATS;
-  const files = renderBriefings(project, cycles, selected, formats, readTemplateSet(root));
+  const files = renderBriefings(project, cycles, selected, formats, readTemplateSet(root), { methodName });
 
   const outDir = outputFolder(ctx, root, opts, command);
   const shown = (absolute: string): string => path.relative(ctx.cwd, absolute) || '.';
@@ -73,6 +82,9 @@ function outputFolder(ctx: CliContext, root: string, opts: BriefOptions, command
 
 function report(paths: readonly string[], color: boolean): string {
   const c = styles(color);
-  const lines = [`${c.green('✔')} Wrote ${paths.length} briefing${paths.length === 1 ? '' : 's'}:`, ...paths.map((p) => `  ${p}`)];
+  const lines = [
+    `${c.green('✔')} Wrote ${paths.length} briefing${paths.length === 1 ? '' : 's'}:`,
+    ...paths.map((p) => `  ${p}`),
+  ];
   return `${lines.join('\n')}\n`;
 }

@@ -1,22 +1,17 @@
 // `sipp data import <file> --cycle <n> --measure <id>`: check a class table, refuse personal data and bad cells,
 // copy the raw file into git-ignored data/private/, and write only aggregated figures into measures.yaml.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { CliContext } from './context.js';
+import { columnsOf, headingList } from './data-import-columns.js';
 import { isPromptCancelled } from './prompts.js';
 import { EXIT, refusal, usageError } from '../core/problems.js';
 import { CYCLES_DIR, PROJECT_FILE, recordFile, type ProjectFile, type QuestionRecord } from '../core/records/model.js';
 import { parseSource } from '../core/records/source.js';
 import { createSchemaValidator } from '../core/validate/validator.js';
 import type { EquityDefinition } from '../core/data/aggregate.js';
-import {
-  missingRoles,
-  parseColumnMapping,
-  resolveColumns,
-  shapeOf,
-  type ColumnIndexes,
-  type ColumnRole,
-} from '../core/data/columns.js';
+import { parseColumnMapping } from '../core/data/columns.js';
 import { chooseCycleFolder } from '../core/data/cycle-choice.js';
 import { inspectTable, unknownAllowedHeadings, type Imported, type Refused } from '../core/data/inspect.js';
 import { cappedLines, cellProblemLine, personalDataLine } from '../core/data/messages.js';
@@ -45,7 +40,9 @@ const DEFAULT_THRESHOLD = 5;
 export async function run(ctx: CliContext, file: string, opts: DataImportOptions): Promise<number> {
   const root = requireProjectRoot(ctx.cwd);
   if (!MEASURE_ID.test(opts.measure)) {
-    throw usageError(`"${opts.measure}" is not a measure id: use lower-case letters, digits and hyphens, for example reading-enjoyment.`);
+    throw usageError(
+      `"${opts.measure}" is not a measure id: use lower-case letters, digits and hyphens, for example reading-enjoyment.`,
+    );
   }
   const mapping = parseColumnMapping(opts.columns);
   const cycleFolder = cycleFolderOf(root, opts.cycle);
@@ -55,18 +52,17 @@ export async function run(ctx: CliContext, file: string, opts: DataImportOptions
 
   const settings = projectSettings(root, cycleFolder);
   const measuresRelative = `${CYCLES_DIR}/${cycleFolder}/${recordFile('measures')}`;
-  const measures = readSourceFile(path.join(root, measuresRelative), measuresRelative);
-  if (measures.problems.length > 0) {
-    throw refusal(`${measuresRelative} has to be fixed before figures can be added to it. Nothing was written.`, { problems: measures.problems, hint: 'Run `sipp validate` for details.' });
-  }
+  const measuresText = readMeasuresText(root, measuresRelative);
 
   const unknownAllowed = unknownAllowedHeadings(table, opts.allowColumn);
   if (unknownAllowed.length > 0) {
-    throw usageError(`--allow-column: ${label} has no column headed ${unknownAllowed.map((h) => `"${h}"`).join(', ')}. Its headings are: ${headingList(table)}.`);
+    throw usageError(
+      `--allow-column: ${label} has no column headed ${unknownAllowed.map((h) => `"${h}"`).join(', ')}. Its headings are: ${headingList(table)}.`,
+    );
   }
   const columns = await columnsOf(ctx, table, mapping, label, Boolean(opts.yes));
 
-  const definition = measureDefinition(measures.text, opts.measure);
+  const definition = measureDefinition(measuresText, opts.measure);
   const inspection = inspectTable(table, {
     columns,
     declaredKind: definition.kind,
@@ -78,23 +74,15 @@ export async function run(ctx: CliContext, file: string, opts: DataImportOptions
   if (!inspection.ok) return reportRefusal(ctx, label, table, inspection);
   checkSomethingToWrite(label, inspection);
 
-  const edit = editMeasuresText(measures.text, {
+  const edit = editMeasuresText(measuresText, {
     measure: opts.measure,
     kind: inspection.kind,
     ...(inspection.shape === 'series' ? { series: inspection.series } : { groups: inspection.groups }),
   });
   assertWritable(measuresRelative, edit.text, opts.measure, edit.addedMeasure);
   if (edit.replaced > 0 && ctx.interactive && !opts.yes) {
-    const { confirm } = await import('@inquirer/prompts');
     const what = inspection.shape === 'series' ? 'series' : 'results';
-    try {
-      if (!(await confirm({ message: `Replace the earlier ${what} of ${opts.measure} in ${measuresRelative}?`, default: true }))) {
-        ctx.err('Nothing was written.\n');
-        return EXIT.problems;
-      }
-    } catch (e) {
-      if (!isPromptCancelled(e)) throw e;
-      ctx.err('Cancelled: nothing was written.\n');
+    if (!(await confirmReplace(ctx, `Replace the earlier ${what} of ${opts.measure} in ${measuresRelative}?`))) {
       return EXIT.problems;
     }
   }
@@ -124,12 +112,46 @@ export async function run(ctx: CliContext, file: string, opts: DataImportOptions
   return EXIT.ok;
 }
 
+/** measures.yaml's text, refused (exit 1) when it is missing or cannot be read as YAML. */
+function readMeasuresText(root: string, relative: string): string {
+  if (!existsSync(path.join(root, relative))) {
+    throw refusal(`This cycle has no measures.yaml (${relative}). Nothing was written.`, {
+      hint: 'Restore it from Git, or copy one from another cycle and clear its figures.',
+    });
+  }
+  const measures = readSourceFile(path.join(root, relative), relative);
+  if (measures.problems.length > 0) {
+    throw refusal(`${relative} has to be fixed before figures can be added to it. Nothing was written.`, {
+      problems: measures.problems,
+      hint: 'Run `sipp validate` for details.',
+    });
+  }
+  return measures.text;
+}
+
+/** Asks before replacing earlier figures; false (with a note) when the teacher says no or presses Ctrl-C. */
+async function confirmReplace(ctx: CliContext, message: string): Promise<boolean> {
+  const { confirm } = await import('@inquirer/prompts');
+  try {
+    if (await confirm({ message, default: true })) return true;
+    ctx.err('Nothing was written.\n');
+  } catch (e) {
+    if (!isPromptCancelled(e)) throw e;
+    ctx.err('Cancelled: nothing was written.\n');
+  }
+  return false;
+}
+
 function cycleFolderOf(root: string, given: string): string {
   const folders = listCycleFolders(root);
   const folder = chooseCycleFolder(folders, given);
   if (folder) return folder;
-  if (folders.length === 0) throw usageError(`There is no cycle ${given}: this project has no cycles yet.`, 'Start one with `sipp cycle`.');
-  throw usageError(`There is no cycle ${given}. The cycles are: ${folders.join(', ')}.`, 'Give --cycle the cycle number (1 or 01) or its folder name.');
+  if (folders.length === 0)
+    throw usageError(`There is no cycle ${given}: this project has no cycles yet.`, 'Start one with `sipp cycle`.');
+  throw usageError(
+    `There is no cycle ${given}. The cycles are: ${folders.join(', ')}.`,
+    'Give --cycle the cycle number (1 or 01) or its folder name.',
+  );
 }
 
 interface Settings {
@@ -141,97 +163,40 @@ interface Settings {
 function projectSettings(root: string, cycleFolder: string): Settings {
   const project = readSourceFile(path.join(root, PROJECT_FILE), PROJECT_FILE);
   if (project.problems.length > 0) {
-    throw refusal(`${PROJECT_FILE} has to be fixed first: sipp needs its equity group and suppression threshold. Nothing was written.`, {
-      problems: project.problems,
-    });
+    throw refusal(
+      `${PROJECT_FILE} has to be fixed first: sipp needs its equity group and suppression threshold. Nothing was written.`,
+      {
+        problems: project.problems,
+      },
+    );
   }
   const data = project.data as Partial<ProjectFile>;
   const questionFile = `${CYCLES_DIR}/${cycleFolder}/${recordFile('question')}`;
-  const question = readSourceFile(path.join(root, questionFile), questionFile).data as Partial<QuestionRecord> | undefined;
+  const question = readSourceFile(path.join(root, questionFile), questionFile).data as
+    Partial<QuestionRecord> | undefined;
   const equity = question?.equityGroup?.marker ? question.equityGroup : data.equityGroup;
-  const threshold = typeof data.suppressionThreshold === 'number' && data.suppressionThreshold >= 1 ? data.suppressionThreshold : DEFAULT_THRESHOLD;
+  const threshold =
+    typeof data.suppressionThreshold === 'number' && data.suppressionThreshold >= 1
+      ? data.suppressionThreshold
+      : DEFAULT_THRESHOLD;
   return { equity: equityDefinitionOf(equity), threshold };
 }
 
 function equityDefinitionOf(equity: ProjectFile['equityGroup']): EquityDefinition {
   if (equity?.marker === 'simd-quintile') {
-    const quintiles = (Array.isArray(equity.quintiles) ? equity.quintiles : []).filter((q) => Number.isInteger(q) && q >= 1 && q <= 5);
+    const quintiles = (Array.isArray(equity.quintiles) ? equity.quintiles : []).filter(
+      (q) => Number.isInteger(q) && q >= 1 && q <= 5,
+    );
     return quintiles.length > 0 ? { marker: 'simd-quintile', quintiles } : { marker: 'none' };
   }
   if (equity?.marker === 'free-school-meals') return { marker: 'free-school-meals' };
   return { marker: 'none' };
 }
 
-function headingList(table: Table): string {
-  return table.headings.map((_, i) => columnLabel(table, i)).join(', ');
-}
-
-/** Each role's column, from the headings and --columns; missing ones asked for on a terminal, or refused. */
-async function columnsOf(ctx: CliContext, table: Table, mapping: ReturnType<typeof parseColumnMapping>, label: string, yes: boolean): Promise<ColumnIndexes> {
-  const resolved = resolveColumns(table.headings, mapping);
-  const notFound = resolved.notFound[0];
-  if (notFound) {
-    throw usageError(`--columns maps ${notFound.role} to "${notFound.heading}", but ${label} has no column headed that. Its headings are: ${headingList(table)}.`);
-  }
-  const ambiguous = resolved.ambiguous[0];
-  if (ambiguous) {
-    const which = ambiguous.indexes.map((i) => columnLabel(table, i)).join(' and ');
-    throw refusal(`${label} has more than one column that could be ${ambiguous.role}: ${which}. Nothing was written.`, {
-      hint: `Say which with --columns ${ambiguous.role}="<heading>".`,
-    });
-  }
-  const columns = resolved.columns;
-  const missing = missingRoles(columns, shapeOf(columns));
-  if (missing.length === 0) return columns;
-  if (ctx.interactive && !yes) return askColumns(ctx, table, columns, missing);
-  throw refusal(`${label} has no ${missingWords(missing)} column. Its headings are: ${headingList(table)}. Nothing was written.`, {
-    hint: `Map the headings with --columns, for example --columns ${missing[0]}="<heading>". A table of scores needs learner and before and/or after; a dated series needs learner, date and value.`,
-  });
-}
-
-function missingWords(missing: readonly ColumnRole[]): string {
-  const both = missing.includes('before') && missing.includes('after');
-  const others = missing.filter((r) => !(both && (r === 'before' || r === 'after')));
-  const words = [...others.map((r) => `\`${r}\``), ...(both ? ['`before` or `after`'] : [])];
-  return words.length === 1 ? (words[0] as string) : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
-}
-
-async function askColumns(ctx: CliContext, table: Table, found: ColumnIndexes, missing: readonly ColumnRole[]): Promise<ColumnIndexes> {
-  const { select } = await import('@inquirer/prompts');
-  const columns: ColumnIndexes = { ...found };
-  ctx.out(`Some columns sipp needs are not under their usual headings. Choose them from the table's headings (Ctrl-C stops without writing anything).\n`);
-  try {
-    for (const role of missing) {
-      const taken = new Set(Object.values(columns));
-      const optional = (role === 'before' && missing.includes('after')) || role === 'after';
-      const choices = table.headings.flatMap((_, i) => (taken.has(i) || table.headings[i] === '' ? [] : [{ value: i, name: columnLabel(table, i) }]));
-      if (optional) choices.push({ value: -1, name: `(the table has no ${role} column)` });
-      const choice = await select<number>({ message: `Which column holds ${ROLE_WORDS[role]}?`, choices });
-      if (choice >= 0) columns[role] = choice;
-    }
-  } catch (e) {
-    if (!isPromptCancelled(e)) throw e;
-    throw refusal('Cancelled: nothing was written.');
-  }
-  if (missingRoles(columns, shapeOf(columns)).length > 0) throw refusal('A table of scores needs a before or an after column. Nothing was written.');
-  return columns;
-}
-
-const ROLE_WORDS: Record<ColumnRole, string> = {
-  learner: "the learners' codes (learner)",
-  group: 'the group (intervention or comparison)',
-  simd: 'the SIMD quintile (1-5)',
-  fsm: 'free school meal registration (yes/no)',
-  before: 'the scores before (before)',
-  after: 'the scores after (after)',
-  date: 'the dates (date)',
-  value: 'the values (value)',
-};
-
 function warnAllowed(ctx: CliContext, label: string, table: Table, allowed: Imported['allowed']): void {
   for (const finding of allowed) {
     ctx.err(
-      `warning: ${label}: column ${columnLabel(table, finding.column)} looks like it holds ${personalDataWords(finding.kind)}; importing it because of --allow-column. ` +
+      `warning: ${label}: column ${columnLabel(table, finding.column)} looks like it holds ${personalDataWords(finding.kind)}; importing it anyway because of --allow-column. ` +
         `Nothing from it goes into measures.yaml (only aggregated figures do), but the raw copy in data/private/ keeps it: ` +
         `delete the column from the table if the enquiry does not need it.\n`,
     );
@@ -239,15 +204,24 @@ function warnAllowed(ctx: CliContext, label: string, table: Table, allowed: Impo
 }
 
 function reportRefusal(ctx: CliContext, label: string, table: Table, refused: Refused): number {
-  const lines = [...refused.personal.map((f) => personalDataLine(label, table, f)), ...refused.cells.map((p) => cellProblemLine(label, p))];
+  const lines = [
+    ...refused.personal.map((f) => personalDataLine(label, table, f)),
+    ...refused.cells.map((p) => cellProblemLine(label, p)),
+  ];
   const parts: string[] = [];
-  if (refused.personal.length > 0) parts.push(refused.personal.length === 1 ? 'a column looks like personal data' : `${refused.personal.length} columns look like personal data`);
-  if (refused.cells.length > 0) parts.push(refused.cells.length === 1 ? '1 cell needs fixing' : `${refused.cells.length} cells need fixing`);
+  if (refused.personal.length > 0)
+    parts.push(
+      refused.personal.length === 1
+        ? 'a column looks like personal data'
+        : `${refused.personal.length} columns look like personal data`,
+    );
+  if (refused.cells.length > 0)
+    parts.push(refused.cells.length === 1 ? '1 cell needs fixing' : `${refused.cells.length} cells need fixing`);
   ctx.err(`${cappedLines(lines).join('\n')}\n`);
   ctx.err(`sipp: ${label} was not imported: ${parts.join(', and ')}. Nothing was written.\n`);
   if (refused.personal.length > 0) {
     ctx.err(
-      'sipp never imports names, e-mail addresses, dates of birth, candidate numbers or postcodes. Delete those columns (use codes such as L01 for learners) and export the table again; ' +
+      'sipp does not import names, e-mail addresses, dates of birth, candidate numbers, postcodes or addresses. Delete those columns (use codes such as L01 for learners) and export the table again; ' +
         'if a column is not what it looks like, import again with --allow-column "<heading>".\n',
     );
   }
@@ -256,8 +230,14 @@ function reportRefusal(ctx: CliContext, label: string, table: Table, refused: Re
 
 function checkSomethingToWrite(label: string, result: Imported): void {
   if (result.rowsRead === 0) throw refusal(`${label} has headings but no learners. Nothing was written.`);
-  const empty = result.shape === 'series' ? result.series.length === 0 : result.groups.every((g) => (g.before?.n ?? 0) === 0 && (g.after?.n ?? 0) === 0);
-  if (empty) throw refusal(`${label} has no values in its ${result.shape === 'series' ? 'value' : 'score'} columns. Nothing was written.`);
+  const empty =
+    result.shape === 'series'
+      ? result.series.length === 0
+      : result.groups.every((g) => (g.before?.n ?? 0) === 0 && (g.after?.n ?? 0) === 0);
+  if (empty)
+    throw refusal(
+      `${label} has no values in its ${result.shape === 'series' ? 'value' : 'score'} columns. Nothing was written.`,
+    );
 }
 
 /**
@@ -266,14 +246,21 @@ function checkSomethingToWrite(label: string, result: Imported): void {
  */
 function assertWritable(relative: string, text: string, measure: string, addedMeasure: boolean): void {
   const source = parseSource(relative, text);
-  if (source.problems.length > 0) throw new Error(`the new ${relative} would not read back: ${source.problems[0]?.message ?? ''}`);
-  const data = parse(text) as { measures?: { id: string }[]; results?: { measure: string }[]; series?: { measure: string }[] };
+  if (source.problems.length > 0)
+    throw new Error(`the new ${relative} would not read back: ${source.problems[0]?.message ?? ''}`);
+  const data = parse(text) as {
+    measures?: { id: string }[];
+    results?: { measure: string }[];
+    series?: { measure: string }[];
+  };
   const mine = {
     measures: addedMeasure ? (data.measures ?? []).filter((m) => m.id === measure) : [],
     results: (data.results ?? []).filter((r) => r.measure === measure),
     series: (data.series ?? []).filter((s) => s.measure === measure),
   };
   const errors = createSchemaValidator(readSchemas()).validate('measures.schema.json', mine);
-  if (errors.length > 0) throw new Error(`the figures for ${relative} do not fit measures.schema.json: ${errors[0]?.instancePath} ${errors[0]?.message}`);
+  if (errors.length > 0)
+    throw new Error(
+      `the figures for ${relative} do not fit measures.schema.json: ${errors[0]?.instancePath} ${errors[0]?.message}`,
+    );
 }
-

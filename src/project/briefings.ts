@@ -13,7 +13,11 @@ const PARALLEL_WRITES = 16;
  * Writes every briefing atomically, after checking all of them first: if any target is a folder or a file sipp
  * did not write (its first line is not sipp's marker), nothing is written at all. Returns the absolute paths.
  */
-export async function writeBriefings(outDir: string, files: readonly { file: string; text: string }[], shown: (absolute: string) => string): Promise<string[]> {
+export async function writeBriefings(
+  outDir: string,
+  files: readonly { file: string; text: string }[],
+  shown: (absolute: string) => string,
+): Promise<string[]> {
   if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
     throw refusal(`${shown(outDir)} is a file, not a folder, so the briefings cannot go there. Nothing was written.`, {
       hint: 'Choose another folder with --out <folder>.',

@@ -2,7 +2,7 @@
 // large project parses only the files that changed since the last run. (yaml parses a few MB a second; 500
 // cycles of the example are 10 MB.) Kept outside the project, in the user's cache folder, one file per project.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,11 +110,30 @@ function createFileCache(file: string, fingerprint: string, before: ReadonlyMap<
         const temporary = `${file}.${process.pid}.tmp`;
         writeFileSync(temporary, JSON.stringify({ fingerprint, files: Object.fromEntries(now) } satisfies CacheFile));
         renameSync(temporary, file);
+        pruneOtherProjects(file);
       } catch {
         // A cache that cannot be written only makes the next run slower.
       }
     },
   };
+}
+
+/** Caches of other projects kept: the most recently used ones, none unused for a month. */
+const KEEP_PROJECTS = 10;
+const KEEP_DAYS = 30;
+
+/** Forgets projects not validated for a while (moved, deleted, or temporary ones such as the benchmark's). */
+function pruneOtherProjects(kept: string): void {
+  const dir = path.dirname(kept);
+  const cutoff = Date.now() - KEEP_DAYS * 24 * 60 * 60 * 1000;
+  const others = readdirSync(dir)
+    .map((name) => path.join(dir, name))
+    .filter((f) => f !== kept && f.endsWith('.json'))
+    .map((f) => ({ f, used: statSync(f).mtimeMs }))
+    .sort((a, b) => b.used - a.used);
+  others.forEach(({ f, used }, i) => {
+    if (i >= KEEP_PROJECTS - 1 || used < cutoff) rmSync(f, { force: true });
+  });
 }
 
 function sha1(text: string): string {

@@ -68,7 +68,10 @@ export function editMeasuresText(text: string, update: MeasuresUpdate): Measures
     const results = ensureList(doc, 'results');
     const previous = findById(results, 'measure', update.measure);
     const dates = datesOf(previous);
-    const entry = doc.createNode({ measure: update.measure, groups: update.groups.map((g) => groupData(g, dates)) }) as YAMLMap;
+    const entry = doc.createNode({
+      measure: update.measure,
+      groups: update.groups.map((g) => groupData(g, dates)),
+    }) as YAMLMap;
     for (const group of (entry.get('groups') as YAMLSeq).items) flowFigures(group);
     edit.replaced = replaceEntries(results, previous, [entry]);
   }
@@ -76,7 +79,11 @@ export function editMeasuresText(text: string, update: MeasuresUpdate): Measures
     const series = ensureList(doc, 'series');
     const previous = findById(series, 'measure', update.measure);
     const entries = update.series.map((s) => {
-      const entry = doc.createNode({ measure: update.measure, group: s.group, points: s.points.map((p) => ({ ...p })) }) as YAMLMap;
+      const entry = doc.createNode({
+        measure: update.measure,
+        group: s.group,
+        points: s.points.map((p) => ({ ...p })),
+      }) as YAMLMap;
       for (const point of (entry.get('points') as YAMLSeq).items) (point as YAMLMap).flow = true;
       return entry;
     });
@@ -95,7 +102,9 @@ function parseMeasures(text: string): Document.Parsed {
     });
   }
   if (doc.contents !== null && !isMap(doc.contents)) {
-    throw refusal('measures.yaml should be made of "key: value" lines (measures:, results:, series:). Nothing was written.');
+    throw refusal(
+      'measures.yaml should be made of "key: value" lines (measures:, results:, series:). Nothing was written.',
+    );
   }
   return doc;
 }
@@ -127,7 +136,9 @@ function ensureList(doc: Document, key: (typeof LISTS)[number]): YAMLSeq {
       pair.value = list;
       return list;
     }
-    throw refusal(`measures.yaml: \`${key}\` should be a list (lines starting with "- "). Fix it and import again. Nothing was written.`);
+    throw refusal(
+      `measures.yaml: \`${key}\` should be a list (lines starting with "- "). Fix it and import again. Nothing was written.`,
+    );
   }
   const list = doc.createNode([]) as YAMLSeq;
   const later = LISTS.slice(LISTS.indexOf(key) + 1);
@@ -157,7 +168,9 @@ function replaceEntries(list: YAMLSeq, previous: readonly YAMLMap[], entries: re
     lead.commentBefore = first.commentBefore;
     lead.spaceBefore = first.spaceBefore;
   }
-  list.items = list.items.flatMap((item) => (item === first ? [...entries] : previous.includes(item as YAMLMap) ? [] : [item]));
+  list.items = list.items.flatMap((item) =>
+    item === first ? [...entries] : previous.includes(item as YAMLMap) ? [] : [item],
+  );
   return previous.length;
 }
 

@@ -17,7 +17,13 @@ export interface PrivateCopy {
  * Where the raw table goes: `data/private/<cycle folder>/<measure>.<ext>`, or `<measure>-2.<ext>`, `-3`… when
  * an earlier, different import of the same measure is there, so that no import is ever lost.
  */
-export function privateCopyFor(root: string, cycleFolder: string, measure: string, ext: string, bytes: Buffer): PrivateCopy {
+export function privateCopyFor(
+  root: string,
+  cycleFolder: string,
+  measure: string,
+  ext: string,
+  bytes: Buffer,
+): PrivateCopy {
   for (let i = 1; ; i += 1) {
     const relative = `${PRIVATE_DATA_DIR}/${cycleFolder}/${measure}${i === 1 ? '' : `-${i}`}.${ext}`;
     const absolute = path.join(root, relative);
@@ -28,7 +34,7 @@ export function privateCopyFor(root: string, cycleFolder: string, measure: strin
 
 /** The lines `sipp init` writes, so that every project keeps the folder's README but none of its data. */
 export const PRIVATE_IGNORE_LINES = [
-  '# Pupil-level data never goes into Git. Only the folder\'s README (and its own .gitignore) are kept,',
+  "# Pupil-level data never goes into Git. Only the folder's README (and its own .gitignore) are kept,",
   '# so that every copy of the project has the folder and explains it.',
   `/${PRIVATE_DATA_DIR}/*`,
   `!/${PRIVATE_DATA_DIR}/README.md`,
@@ -49,7 +55,8 @@ export function gitignoreChange(root: string): GitignoreChange | null {
   const file = path.join(root, '.gitignore');
   const before = existsSync(file) ? readFileSync(file, 'utf8') : null;
   const inner = path.join(root, PRIVATE_DATA_DIR, '.gitignore');
-  if (existsSync(inner) && linesOf(readFileSync(inner, 'utf8')).some((l) => l === '*' || l === '/*' || l === '**')) return null;
+  if (existsSync(inner) && linesOf(readFileSync(inner, 'utf8')).some((l) => l === '*' || l === '/*' || l === '**'))
+    return null;
   if (before !== null && linesOf(before).some(coversPrivateData)) return null;
   // Added at the end, in the file's own line endings, leaving every line above as it was.
   const base = before ?? '';
@@ -59,7 +66,10 @@ export function gitignoreChange(root: string): GitignoreChange | null {
 }
 
 function linesOf(text: string): string[] {
-  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#') && !l.startsWith('!'));
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#') && !l.startsWith('!'));
 }
 
 function coversPrivateData(line: string): boolean {

@@ -35,7 +35,8 @@ export async function readTableFile(absolute: string, label: string): Promise<Ta
   const bytes = readBytes(absolute, label);
   const rows = format === 'csv' ? csvRows(bytes, label) : await xlsxRows(bytes, label);
   const table = tableFromRows(rows);
-  if (table.headings.every((h) => h === '')) throw refusal(`${label} is empty: it should have a row of headings and then a row per learner.`);
+  if (table.headings.every((h) => h === ''))
+    throw refusal(`${label} is empty: it should have a row of headings and then a row per learner.`);
   return { table, bytes, format };
 }
 
@@ -48,14 +49,21 @@ function readBytes(absolute: string, label: string): Buffer {
     fd = openSync(absolute, 'r');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw refusal(`There is no file ${label}.`, { hint: 'Check the name and the folder; paths are relative to the folder you run sipp in.' });
-    if (code === 'EACCES' || code === 'EPERM') throw refusal(`sipp is not allowed to read ${label}. Check the file's permissions.`);
+    if (code === 'ENOENT')
+      throw refusal(`There is no file ${label}.`, {
+        hint: 'Check the name and the folder; paths are relative to the folder you run sipp in.',
+      });
+    if (code === 'EACCES' || code === 'EPERM')
+      throw refusal(`sipp is not allowed to read ${label}. Check the file's permissions.`);
     if (code) throw refusal(`${label} could not be opened (${code}).`);
     throw e;
   }
   try {
     const size = fstatSync(fd).size;
-    if (size > MAX_TABLE_BYTES) throw refusal(`${label} is ${(size / 1024 / 1024).toFixed(0)} MB: too large for a class table. Export only the columns and learners the measure needs.`);
+    if (size > MAX_TABLE_BYTES)
+      throw refusal(
+        `${label} is ${(size / 1024 / 1024).toFixed(0)} MB: too large for a class table. Export only the columns and learners the measure needs.`,
+      );
     const buffer = Buffer.alloc(size);
     let read = 0;
     while (read < size) {
@@ -82,7 +90,9 @@ function csvRows(bytes: Buffer, label: string): string[][] {
     const error = e as Error & { code?: string; lines?: number };
     const where = typeof error.lines === 'number' ? ` (line ${error.lines})` : '';
     const what = error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted cell is never closed' : 'its quotes do not match up';
-    throw refusal(`${label} could not be read as CSV${where}: ${what}.`, { hint: 'Open it in your spreadsheet program and save it again as CSV (UTF-8).' });
+    throw refusal(`${label} could not be read as CSV${where}: ${what}.`, {
+      hint: 'Open it in your spreadsheet program and save it again as CSV (UTF-8).',
+    });
   }
 }
 
@@ -92,12 +102,19 @@ function csvRows(bytes: Buffer, label: string): string[][] {
  */
 function decodeCsv(bytes: Buffer, label: string): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw refusal(`${label} is saved as UTF-16 ("Unicode text").`, { hint: 'Save it again as "CSV UTF-8 (comma delimited)".' });
+    throw refusal(`${label} is saved as UTF-16 ("Unicode text").`, {
+      hint: 'Save it again as "CSV UTF-8 (comma delimited)".',
+    });
   }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    throw refusal(`${label} is an Excel workbook with a .csv name.`, { hint: 'Rename it to end in .xlsx, or save it again as CSV (UTF-8).' });
+    throw refusal(`${label} is an Excel workbook with a .csv name.`, {
+      hint: 'Rename it to end in .xlsx, or save it again as CSV (UTF-8).',
+    });
   }
-  if (bytes.includes(0)) throw refusal(`${label} is not a text file, so it cannot be CSV.`, { hint: 'Export the class table as CSV (UTF-8) or .xlsx.' });
+  if (bytes.includes(0))
+    throw refusal(`${label} is not a text file, so it cannot be CSV.`, {
+      hint: 'Export the class table as CSV (UTF-8) or .xlsx.',
+    });
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -132,7 +149,9 @@ async function xlsxRows(bytes: Buffer, label: string): Promise<string[][]> {
     // Numbers as the text the workbook stores, so 27.2 stays 27.2 rather than a rounded float.
     data = (await readSheet<string>(bytes, { parseNumber: (s: string) => s })) as unknown[][];
   } catch {
-    throw refusal(`${label} could not be read as an Excel workbook (.xlsx).`, { hint: 'Open it in your spreadsheet program and save it again as .xlsx, or as CSV (UTF-8).' });
+    throw refusal(`${label} could not be read as an Excel workbook (.xlsx).`, {
+      hint: 'Open it in your spreadsheet program and save it again as .xlsx, or as CSV (UTF-8).',
+    });
   }
   return data.map((row) => row.map(cellText));
 }

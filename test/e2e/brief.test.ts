@@ -6,7 +6,14 @@ import { REPO_ROOT, sipp, snapshotTree, tempDir } from './helpers.js';
 
 const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'brief-project');
 const GOLDEN = path.join(REPO_ROOT, 'test', 'golden', 'brief-project');
-const ALL = ['01-paired-reading.html', '01-paired-reading.md', '02-book-bags.html', '02-book-bags.md', 'overview.html', 'overview.md'];
+const ALL = [
+  '01-paired-reading.html',
+  '01-paired-reading.md',
+  '02-book-bags.html',
+  '02-book-bags.md',
+  'overview.html',
+  'overview.md',
+];
 
 /** A copy of the fixture project in a temporary folder. */
 function project(): string {
@@ -34,7 +41,9 @@ describe('sipp brief', () => {
     const dir = project();
     expect(sipp(['brief'], { cwd: dir }).code).toBe(0);
     for (const file of ALL) {
-      expect(readFileSync(path.join(dir, 'briefings', file), 'utf8'), file).toBe(readFileSync(path.join(GOLDEN, file), 'utf8'));
+      expect(readFileSync(path.join(dir, 'briefings', file), 'utf8'), file).toBe(
+        readFileSync(path.join(GOLDEN, file), 'utf8'),
+      );
     }
   });
 
@@ -98,15 +107,26 @@ describe('sipp brief', () => {
     expect(existsSync(path.join(dir, 'cycles', '02-book-bags', 'briefings'))).toBe(false);
   });
 
-  it('uses the project\'s own template and partials in place of the built-in ones', () => {
+  it("uses the project's own template and partials in place of the built-in ones", () => {
     const dir = project();
     mkdirSync(path.join(dir, 'templates', 'partials'), { recursive: true });
-    writeFileSync(path.join(dir, 'templates', 'car.cycle.md.hbs'), '# Our own: {{heading}}\n\n{{> inline.md enquiry.aim}}\n');
+    writeFileSync(
+      path.join(dir, 'templates', 'car.cycle.md.hbs'),
+      '# Our own: {{heading}}\n\n{{> inline.md enquiry.aim}}\n',
+    );
     writeFileSync(path.join(dir, 'templates', 'partials', 'inline.md.hbs'), 'AIM={{text}}');
-    writeFileSync(path.join(dir, 'templates', 'partials', 'results-table.html.hbs'), '<p>Results in our own layout: {{name}}</p>\n');
+    writeFileSync(
+      path.join(dir, 'templates', 'partials', 'results-table.html.hbs'),
+      '<p>Results in our own layout: {{name}}</p>\n',
+    );
     expect(sipp(['brief'], { cwd: dir }).code).toBe(0);
     const md = readFileSync(path.join(dir, 'briefings', '02-book-bags.md'), 'utf8');
-    expect(md.split('\n').slice(1)).toEqual(['# Our own: Cycle 2: Book bags for home reading', '', 'AIM=Not yet recorded', '']);
+    expect(md.split('\n').slice(1)).toEqual([
+      '# Our own: Cycle 2: Book bags for home reading',
+      '',
+      'AIM=Not yet recorded',
+      '',
+    ]);
     const html = readFileSync(path.join(dir, 'briefings', '01-paired-reading.html'), 'utf8');
     expect(html).toContain('<p>Results in our own layout: Reading enjoyment survey score</p>');
     expect(html).not.toContain('<table class="results">');

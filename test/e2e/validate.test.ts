@@ -1,8 +1,8 @@
 // `sipp validate` end to end: the built CLI on projects written into temporary folders.
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sipp, snapshotTree, tempDir } from './helpers.js';
+import { EXAMPLES, newProject, sipp, snapshotTree, tempDir } from './helpers.js';
 
 const PROJECT = `# yaml-language-server: $schema=.sipp/schemas/sipp.schema.json
 schemaVersion: 1
@@ -121,6 +121,25 @@ describe('sipp validate', () => {
     expect(elsewhere.stdout).toContain('cycles/01-paired-reading/reflections.yaml:1:11: `decision` must be one of');
     const inside = sipp(['validate'], { cwd: path.join(dir, 'cycles', '01-paired-reading') });
     expect(inside.stdout).toBe(elsewhere.stdout);
+  });
+
+  it('accepts what sipp init and sipp cycle write, answers still empty', () => {
+    const dir = newProject();
+    expect(sipp(['cycle', '--yes', 'Paired reading'], { cwd: dir }).code).toBe(0);
+    expect(sipp(['validate'], { cwd: dir })).toEqual({
+      code: 0,
+      stdout: '✔ sipp.yaml and 1 cycle (5 records) are valid.\n',
+      stderr: '',
+    });
+  });
+
+  it('accepts the bundled example project', () => {
+    const examples = readdirSync(EXAMPLES).filter((name) => existsSync(path.join(EXAMPLES, name, 'sipp.yaml')));
+    expect(examples.length).toBeGreaterThan(0);
+    for (const example of examples) {
+      const r = sipp(['-C', path.join(EXAMPLES, example), 'validate', '--json'], { cwd: tempDir() });
+      expect({ example, ...r }).toEqual({ example, code: 0, stdout: '[]\n', stderr: '' });
+    }
   });
 
   it('outside a project exits 2 and says to run sipp init', () => {

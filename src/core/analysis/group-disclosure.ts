@@ -3,6 +3,7 @@
 // "Group summaries"). A table links several totals at once (each role's equity split, each equity group's role
 // split), so the secondary rule of `suppressCells` is repeated across all of them until nothing changes.
 
+import { determinedUnknowns, type SumRelation } from './linear-span.js';
 import { isPrimarySuppressed } from './suppression.js';
 
 /** The counts of one group at one time that disclosure depends on. */
@@ -46,29 +47,47 @@ function equityOf(group: DisclosureGroupInput): string {
  * rest; across roles, all (or a group without a role) = intervention + comparison for each equity label.
  * Candidates only: an equation counts for a table when its parts add up exactly to its total there.
  */
-export function totalEquations(groups: readonly DisclosureGroupInput[], equityQuintiles: readonly number[] = []): TotalEquation[] {
+export function totalEquations(
+  groups: readonly DisclosureGroupInput[],
+  equityQuintiles: readonly number[] = [],
+): TotalEquation[] {
   const indexes = (test: (g: DisclosureGroupInput) => boolean): number[] =>
     groups.flatMap((group, i) => (test(group) ? [i] : []));
   const equations: TotalEquation[] = [];
   const add = (totals: number[], parts: number[]): void => {
-    for (const total of totals) if (parts.length > 0) equations.push({ total, parts: parts.filter((p) => p !== total) });
+    for (const total of totals)
+      if (parts.length > 0) equations.push({ total, parts: parts.filter((p) => p !== total) });
   };
   const roles = [...new Set(groups.map((g) => g.role ?? null))];
   for (const role of roles) {
     const inRole = (equity: (e: string) => boolean) => indexes((g) => (g.role ?? null) === role && equity(equityOf(g)));
     const totals = inRole((e) => e === 'all');
-    add(totals, inRole((e) => e === 'equity-group' || e === 'others'));
-    add(totals, inRole((e) => e.startsWith('simd-')));
+    add(
+      totals,
+      inRole((e) => e === 'equity-group' || e === 'others'),
+    );
+    add(
+      totals,
+      inRole((e) => e.startsWith('simd-')),
+    );
     if (equityQuintiles.length > 0) {
       const quintile = (e: string): number => Number(e.slice('simd-'.length));
-      const simd = (inside: boolean) => inRole((e) => e.startsWith('simd-') && equityQuintiles.includes(quintile(e)) === inside);
-      add(inRole((e) => e === 'equity-group'), simd(true));
-      add(inRole((e) => e === 'others'), simd(false));
+      const simd = (inside: boolean) =>
+        inRole((e) => e.startsWith('simd-') && equityQuintiles.includes(quintile(e)) === inside);
+      add(
+        inRole((e) => e === 'equity-group'),
+        simd(true),
+      );
+      add(
+        inRole((e) => e === 'others'),
+        simd(false),
+      );
     }
   }
   const labels = [...new Set(groups.map(equityOf))];
   for (const equity of labels) {
-    const withRole = (test: (role: string | null) => boolean) => indexes((g) => equityOf(g) === equity && test(g.role ?? null));
+    const withRole = (test: (role: string | null) => boolean) =>
+      indexes((g) => equityOf(g) === equity && test(g.role ?? null));
     add(
       withRole((role) => role === 'all' || role === null),
       withRole((role) => role === 'intervention' || role === 'comparison'),
@@ -117,34 +136,138 @@ function holds(equation: TotalEquation, table: CountTable): boolean {
  * Indexes of the groups whose figures must be hidden (at both time points). Primary: a group with
  * 0 < n < threshold at either time, or for a yes/no measure 0 < yes < threshold or 0 < no < threshold
  * ("1 of 3 = 33%" gives a learner away). Secondary: wherever an equation holds in a table and exactly one of
- * its non-zero members (total or part) is hidden, also hide the smallest shown non-zero part (or, failing
- * that, the total), repeated over every equation and table until nothing changes, so that every equation
- * leaves at least two non-zero unknowns and no hidden figure can be worked out by subtraction.
+ * its non-zero members (total or part) is hidden, or its hidden parts add up to fewer than the threshold, also
+ * hide the smallest shown non-zero part (or, failing that, the total), repeated over every equation and table
+ * until nothing changes. Every equation then leaves at least two non-zero unknowns that together make at least
+ * the threshold, so no hidden figure can be worked out by subtraction. (`suppressCells` applies the first half of
+ * this rule to a single total; a results table links several.)
  */
 export function hiddenGroups(groups: readonly DisclosureGroupInput[], options: GroupDisclosureOptions): Set<number> {
   const tables = countTables(groups, options.yesNo);
   const hidden = new Set<number>();
   for (const table of tables) {
-    for (const [index, value] of table) if (isPrimarySuppressed(value, { threshold: options.threshold })) hidden.add(index);
+    for (const [index, value] of table)
+      if (isPrimarySuppressed(value, { threshold: options.threshold })) hidden.add(index);
   }
+  if (hidden.size === 0) return hidden;
   const equations = totalEquations(groups, options.equityQuintiles ?? []);
-  let changed = hidden.size > 0;
+  const grid = tableGrid(groups, options.equityQuintiles ?? []);
+  let changed = true;
   while (changed) {
     changed = false;
     for (const table of tables) {
       for (const equation of equations) {
         if (!holds(equation, table)) continue;
-        const members = [equation.total, ...equation.parts].filter((m) => table.has(m));
+        if (!exposes(equation, table, hidden, options.threshold)) continue;
         const nonZero = (m: number): boolean => (table.get(m) as number) > 0;
-        if (members.filter((m) => hidden.has(m) && nonZero(m)).length !== 1) continue;
-        const next = smallestShown(equation.parts, table, hidden) ?? (nonZero(equation.total) ? equation.total : undefined);
+        const next =
+          smallestShown(equation.parts, table, hidden) ?? (nonZero(equation.total) ? equation.total : undefined);
         if (next === undefined || hidden.has(next)) continue;
         hidden.add(next);
         changed = true;
       }
     }
+    if (changed) continue;
+    for (const table of tables) {
+      const next = breakChain(grid, table, hidden);
+      if (next !== undefined) {
+        hidden.add(next);
+        changed = true;
+        break;
+      }
+    }
   }
   return hidden;
+}
+
+/**
+ * The full table a reader can imagine behind the groups shown: every role (intervention, comparison, all) by
+ * every equity label, whether or not the project lists that group, with the relations between them. A group not
+ * listed is an unknown to the reader, but other relations may still give its value away, and through it a hidden
+ * one (all SIMD 1 = equity group - all SIMD 4, and all SIMD 4 from the comparison classes' figures).
+ */
+interface TableGrid {
+  relations: SumRelation[];
+  /** Grid cell of each group that has one (groups without a role, or listed twice, have none). */
+  cellOf: Map<number, number>;
+  cells: number;
+}
+
+const GRID_ROLES = ['intervention', 'comparison', 'all'] as const;
+const GRID_EQUITIES = ['all', 'equity-group', 'others', 'simd-1', 'simd-2', 'simd-3', 'simd-4', 'simd-5'] as const;
+
+function tableGrid(groups: readonly DisclosureGroupInput[], equityQuintiles: readonly number[]): TableGrid {
+  const at = (role: number, equity: string): number =>
+    role * GRID_EQUITIES.length + GRID_EQUITIES.indexOf(equity as never);
+  const relations: SumRelation[] = [];
+  const simd = (inside: (q: number) => boolean): string[] => [1, 2, 3, 4, 5].filter(inside).map((q) => `simd-${q}`);
+  GRID_ROLES.forEach((_, r) => {
+    relations.push([at(r, 'all'), at(r, 'equity-group'), at(r, 'others')]);
+    relations.push([at(r, 'all'), ...simd(() => true).map((e) => at(r, e))]);
+    if (equityQuintiles.length > 0) {
+      relations.push([at(r, 'equity-group'), ...simd((q) => equityQuintiles.includes(q)).map((e) => at(r, e))]);
+      relations.push([at(r, 'others'), ...simd((q) => !equityQuintiles.includes(q)).map((e) => at(r, e))]);
+    }
+  });
+  for (const equity of GRID_EQUITIES) relations.push([at(2, equity), at(0, equity), at(1, equity)]);
+
+  const cellOf = new Map<number, number>();
+  const taken = new Map<number, number>();
+  groups.forEach((group, index) => {
+    const role = GRID_ROLES.indexOf((group.role ?? '') as never);
+    const equity = equityOf(group);
+    if (role < 0 || !(GRID_EQUITIES as readonly string[]).includes(equity)) return;
+    const cell = at(role, equity);
+    taken.set(cell, (taken.get(cell) ?? 0) + 1);
+    cellOf.set(index, cell);
+  });
+  for (const [index, cell] of cellOf) if ((taken.get(cell) ?? 0) > 1) cellOf.delete(index);
+  return { relations, cellOf, cells: GRID_ROLES.length * GRID_EQUITIES.length };
+}
+
+/**
+ * A shown group to hide because a chain of relations gives a hidden group's value away in this table, or
+ * undefined when none does. Of the shown non-zero groups, the smallest whose hiding stops that chain is chosen
+ * (failing that, the smallest, and the search runs again).
+ */
+function breakChain(grid: TableGrid, table: CountTable, hidden: ReadonlySet<number>): number | undefined {
+  const known = new Map<number, number>();
+  for (const [index, cell] of grid.cellOf) if (table.has(index) && !hidden.has(index)) known.set(cell, index);
+  const determined = (knownCells: ReadonlySet<number>): Set<number> =>
+    determinedUnknowns(
+      grid.relations,
+      Array.from({ length: grid.cells }, (_, c) => c).filter((c) => !knownCells.has(c)),
+    );
+  const knownCells = new Set(known.keys());
+  const givenAway = determined(knownCells);
+  for (const [index, cell] of grid.cellOf) {
+    if (!hidden.has(index) || !table.has(index) || (table.get(index) as number) === 0 || !givenAway.has(cell)) continue;
+    const candidates = [...known.entries()]
+      .filter(([, i]) => (table.get(i) as number) > 0)
+      .sort((a, b) => (table.get(a[1]) as number) - (table.get(b[1]) as number) || a[1] - b[1]);
+    for (const [candidateCell, candidate] of candidates) {
+      const without = new Set(knownCells);
+      without.delete(candidateCell);
+      if (!determined(without).has(cell)) return candidate;
+    }
+    return candidates[0]?.[1];
+  }
+  return undefined;
+}
+
+/**
+ * True when a reader could learn too much from the equation: exactly one of its non-zero members is hidden (it
+ * is the total minus the shown parts), or the total is shown and the hidden parts add up to fewer than the
+ * threshold (they would then form a small group of their own) or to no more than their number (two hidden parts
+ * making 2 are 1 and 1).
+ */
+function exposes(equation: TotalEquation, table: CountTable, hidden: ReadonlySet<number>, threshold: number): boolean {
+  const hiddenMembers = [equation.total, ...equation.parts].filter((m) => hidden.has(m) && (table.get(m) ?? 0) > 0);
+  if (hiddenMembers.length === 1) return true;
+  if (hiddenMembers.length === 0 || hidden.has(equation.total)) return false;
+  const residual = hiddenMembers.reduce((sum, m) => sum + (table.get(m) as number), 0);
+  // Hidden groups are never empty, so k hidden parts making k are all 1: that too gives them away.
+  return residual < threshold || residual <= hiddenMembers.length;
 }
 
 /** The smallest shown non-zero part (the first in table order among equals). */

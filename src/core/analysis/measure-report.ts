@@ -49,7 +49,11 @@ export function analyseGroups(
   options: GroupAnalysisOptions,
 ): GroupAnalysis {
   const kind: MeasureKind = measure.kind === 'yes-no' ? 'yes-no' : 'score';
-  const hidden = hiddenGroups(groups, { threshold: options.threshold, equityQuintiles: options.equityQuintiles, yesNo: kind === 'yes-no' });
+  const hidden = hiddenGroups(groups, {
+    threshold: options.threshold,
+    equityQuintiles: options.equityQuintiles,
+    yesNo: kind === 'yes-no',
+  });
   const table = new GroupTable(groups, hidden, kind);
   const warnings: ReportWarning[] = [];
   if (hidden.size > 0) {
@@ -105,7 +109,9 @@ class GroupTable {
 
   /** The one group with this role and an equity label among `equities` (null label = all learners), if unique. */
   find(role: ResultGroup['role'], equities: readonly (string | null)[]): number | undefined {
-    const matches = this.groups.flatMap((g, i) => ((g.role ?? null) === role && equities.includes(g.equity ?? null) ? [i] : []));
+    const matches = this.groups.flatMap((g, i) =>
+      (g.role ?? null) === role && equities.includes(g.equity ?? null) ? [i] : [],
+    );
     return matches.length === 1 ? matches[0] : undefined;
   }
 
@@ -161,7 +167,8 @@ function gapOf(table: GroupTable, measure: MeasureDefinition, warnings: ReportWa
   if (typeof measure.higherIsBetter !== 'boolean') {
     warnings.push({
       code: 'no-direction',
-      message: 'The equity gap is not shown: the measure does not say whether a higher value is better (set higherIsBetter in measures.yaml).',
+      message:
+        'The equity gap is not shown: the measure does not say whether a higher value is better (set higherIsBetter in measures.yaml).',
     });
     return null;
   }
@@ -232,7 +239,10 @@ function effectSizeOf(table: GroupTable, warnings: ReportWarning[]): EffectSizeR
     warnings.push({ code: 'suppressed', message: 'The effect size is not shown: it would use a group shown as [c].' });
     return null;
   }
-  const report = comparison === undefined ? prePost(table, intervention, warnings) : versusComparison(table, intervention, comparison, warnings);
+  const report =
+    comparison === undefined
+      ? prePost(table, intervention, warnings)
+      : versusComparison(table, intervention, comparison, warnings);
   if (report === null) return null;
   const times: Time[] = comparison === undefined ? ['before', 'after'] : ['after'];
   const sizes = used.flatMap((i) => times.map((t) => table.n(i, t) ?? 0));
@@ -245,7 +255,12 @@ function effectSizeOf(table: GroupTable, warnings: ReportWarning[]): EffectSizeR
   return report;
 }
 
-function versusComparison(table: GroupTable, intervention: number, comparison: number, warnings: ReportWarning[]): EffectSizeReport | null {
+function versusComparison(
+  table: GroupTable,
+  intervention: number,
+  comparison: number,
+  warnings: ReportWarning[],
+): EffectSizeReport | null {
   const a = table.summary(intervention, 'after');
   const b = table.summary(comparison, 'after');
   const g = a && b ? hedgesG(a, b) : null;
@@ -253,7 +268,8 @@ function versusComparison(table: GroupTable, intervention: number, comparison: n
     if (a || b) {
       warnings.push({
         code: 'no-figures',
-        message: 'No effect size: it needs the after mean and standard deviation of both the intervention and the comparison group.',
+        message:
+          'No effect size: it needs the after mean and standard deviation of both the intervention and the comparison group.',
       });
     }
     return null;

@@ -198,6 +198,8 @@ export interface SegmentReport {
   rebase: { date: string; reason: string } | null;
   fromIndex: number;
   toIndex: number;
+  /** How many of its first points the centre line and limits are fixed on (all of them unless the measure says). */
+  baselinePoints: number;
   median: number | null;
   mean: number | null;
   upperLimit: number | null;

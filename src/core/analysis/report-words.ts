@@ -101,3 +101,36 @@ export function signalSentence(signal: SignalReport, chart: 'run' | 'xmr'): stri
       return `${points} near the ${above ? 'upper' : 'lower'} process limit ${span(signal)}: two of three points close to a limit${meaning(signal)}`;
   }
 }
+
+const XMR_LABELS: Record<string, string> = {
+  'outside-limits': 'Outside the process limits',
+  trend: 'Part of 7 or more points in a row going one way (a trend)',
+  'two-of-three': 'Two of three points near a process limit',
+  shift: 'Part of a run of 7 or more points on one side of the mean (a shift)',
+};
+const XMR_ORDER = ['outside-limits', 'trend', 'two-of-three', 'shift'] as const;
+
+/**
+ * An XmR chart's signals in a few lines, one per kind, with their dates grouped by what they mean: "Outside the
+ * process limits: 1 Sep 2025 and 29 Sep 2025 (a concern); 26 Jan 2026 (an improvement)". XmR signals label
+ * single points (by the first rule that flags each), so a list per kind reads better than one line per point.
+ */
+export function xmrSignalLines(signals: readonly SignalReport[]): string[] {
+  return XMR_ORDER.flatMap((type) => {
+    const of = signals.filter((s) => s.type === type);
+    if (of.length === 0) return [];
+    const directions = [...new Set(of.map((s) => s.direction))];
+    const parts = directions.map((direction) => {
+      const spans = of
+        .filter((s) => s.direction === direction)
+        .map((s) =>
+          s.fromIndex === s.toIndex
+            ? when(s.from, s.fromIndex)
+            : `${when(s.from, s.fromIndex)} to ${when(s.to, s.toIndex)}`,
+        );
+      const what = direction === 'improvement' ? ' (an improvement)' : direction === 'concern' ? ' (a concern)' : '';
+      return `${listOf(spans)}${what}`;
+    });
+    return [`${XMR_LABELS[type]}: ${parts.join('; ')}`];
+  });
+}

@@ -26,7 +26,9 @@ export interface CycleInput {
 }
 
 /** The report options a project file sets. */
-export function reportOptions(project: ProjectFile | undefined): ReportOptions {
+export function reportOptions(
+  project: Pick<ProjectFile, 'suppressionThreshold' | 'equityGroup'> | undefined,
+): ReportOptions {
   return {
     suppressionThreshold: project?.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
     equityQuintiles: project?.equityGroup?.quintiles ?? [],
@@ -61,7 +63,9 @@ export function measureReports(record: MeasuresRecord | undefined, options: Repo
   const results = record?.results ?? [];
   const series = record?.series ?? [];
   const known = new Set(defined.map((m) => m.id));
-  const undefinedIds = [...results.map((r) => r.measure), ...series.map((s) => s.measure)].filter((id) => !known.has(id));
+  const undefinedIds = [...results.map((r) => r.measure), ...series.map((s) => s.measure)].filter(
+    (id) => !known.has(id),
+  );
   const measures: MeasureDefinition[] = [...defined, ...[...new Set(undefinedIds)].map((id) => ({ id, name: id }))];
 
   return measures.map((measure): MeasureReport => {

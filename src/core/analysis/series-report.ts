@@ -70,7 +70,9 @@ function seriesReport(
   const label = group === null ? 'The series' : `The series "${group}"`;
   const all = series.points ?? [];
   // A value resting on fewer learners than the threshold could identify them: leave it out, like a [c] cell.
-  const kept = all.filter((p) => !(typeof p.n === 'number' && isPrimarySuppressed(p.n, { threshold: options.threshold })));
+  const kept = all.filter(
+    (p) => !(typeof p.n === 'number' && isPrimarySuppressed(p.n, { threshold: options.threshold })),
+  );
   const omittedPoints = all.length - kept.length;
   if (omittedPoints > 0) {
     warnings.push({
@@ -291,6 +293,7 @@ function segmentReport(points: readonly SeriesPointReport[], segment: Segment): 
     rebase: segment.rebase,
     fromIndex: segment.from,
     toIndex: segment.to,
+    baselinePoints: segment.run.baselinePoints,
     median: roundOrNull(segment.run.median),
     mean: roundOrNull(segment.xmr?.mean ?? null),
     upperLimit: roundOrNull(segment.xmr?.upperLimit ?? null),

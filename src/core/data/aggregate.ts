@@ -6,9 +6,7 @@ import type { GroupRole } from './values.js';
 
 /** How the project defines its equity group, as far as a table can show it. */
 export type EquityDefinition =
-  | { marker: 'simd-quintile'; quintiles: readonly number[] }
-  | { marker: 'free-school-meals' }
-  | { marker: 'none' };
+  { marker: 'simd-quintile'; quintiles: readonly number[] } | { marker: 'free-school-meals' } | { marker: 'none' };
 
 export type RoleKey = GroupRole | 'all';
 export type EquityKey = 'all' | 'equity-group' | 'others' | 'simd-1' | 'simd-5';
@@ -58,7 +56,12 @@ export interface ScoreColumns {
  * the table has SIMD): the before and after figures. A learner with an empty score is left out of that
  * time's figures only, so n can differ between before and after. Breakdowns without learners are left out.
  */
-export function aggregateScores(learners: readonly LearnerValues[], kind: MeasureKind, equity: EquityDefinition, columns: ScoreColumns): AggregatedGroup[] {
+export function aggregateScores(
+  learners: readonly LearnerValues[],
+  kind: MeasureKind,
+  equity: EquityDefinition,
+  columns: ScoreColumns,
+): AggregatedGroup[] {
   const groups: AggregatedGroup[] = [];
   for (const role of rolesOf(columns.group)) {
     const inRole = learners.filter((l) => role === 'all' || l.group === role);
@@ -66,8 +69,16 @@ export function aggregateScores(learners: readonly LearnerValues[], kind: Measur
       const members = inRole.filter(breakdown.includes);
       if (members.length === 0) continue;
       const group: AggregatedGroup = { name: groupName(role, breakdown.label), role, equity: breakdown.key };
-      if (columns.before) group.before = figuresOf(members.map((m) => m.before), kind);
-      if (columns.after) group.after = figuresOf(members.map((m) => m.after), kind);
+      if (columns.before)
+        group.before = figuresOf(
+          members.map((m) => m.before),
+          kind,
+        );
+      if (columns.after)
+        group.after = figuresOf(
+          members.map((m) => m.after),
+          kind,
+        );
       groups.push(group);
     }
   }
@@ -75,7 +86,11 @@ export function aggregateScores(learners: readonly LearnerValues[], kind: Measur
 }
 
 /** Per role, per date: the mean (or % yes) of the learners with a value that day, with their number. */
-export function aggregateSeries(observations: readonly SeriesObservation[], kind: MeasureKind, hasGroup: boolean): AggregatedSeries[] {
+export function aggregateSeries(
+  observations: readonly SeriesObservation[],
+  kind: MeasureKind,
+  hasGroup: boolean,
+): AggregatedSeries[] {
   const series: AggregatedSeries[] = [];
   for (const role of rolesOf(hasGroup)) {
     const inRole = observations.filter((o) => role === 'all' || o.group === role);
@@ -118,7 +133,11 @@ function breakdownsOf(equity: EquityDefinition, columns: ScoreColumns): Breakdow
       // One quintile alone would share its name with the SIMD 1 or SIMD 5 group below.
       const suffix = inGroup.length === 1 ? ' (equity group)' : '';
       list.push(
-        { key: 'equity-group', label: `SIMD ${rangeLabel(inGroup)}${suffix}`, includes: (l) => l.simd !== null && inGroup.includes(l.simd) },
+        {
+          key: 'equity-group',
+          label: `SIMD ${rangeLabel(inGroup)}${suffix}`,
+          includes: (l) => l.simd !== null && inGroup.includes(l.simd),
+        },
         { key: 'others', label: `SIMD ${rangeLabel(rest)}`, includes: (l) => l.simd !== null && rest.includes(l.simd) },
       );
     }
@@ -130,12 +149,19 @@ function breakdownsOf(equity: EquityDefinition, columns: ScoreColumns): Breakdow
     );
   }
   if (columns.simd) {
-    list.push({ key: 'simd-1', label: 'SIMD 1', includes: (l) => l.simd === 1 }, { key: 'simd-5', label: 'SIMD 5', includes: (l) => l.simd === 5 });
+    list.push(
+      { key: 'simd-1', label: 'SIMD 1', includes: (l) => l.simd === 1 },
+      { key: 'simd-5', label: 'SIMD 5', includes: (l) => l.simd === 5 },
+    );
   }
   return list;
 }
 
-const ROLE_LABELS: Record<RoleKey, string> = { intervention: 'Intervention', comparison: 'Comparison', all: 'All learners' };
+const ROLE_LABELS: Record<RoleKey, string> = {
+  intervention: 'Intervention',
+  comparison: 'Comparison',
+  all: 'All learners',
+};
 
 /** `Intervention`, `Intervention – SIMD 1-2`, `All learners – free school meals`. */
 export function groupName(role: RoleKey, equityLabel: string): string {

@@ -74,7 +74,13 @@ export function checkScoreTable(table: Table, columns: ColumnIndexes, declared?:
     if (learner !== null) {
       const first = seen.get(learner);
       if (first === undefined) seen.set(learner, row);
-      else reader.report(index, 'learner', `Learner code "${shorten(learner)}" is already on row ${first}: each learner needs a row of their own.`, 'duplicate-learner');
+      else
+        reader.report(
+          index,
+          'learner',
+          `Learner code "${shorten(learner)}" is already on row ${first}: each learner needs a row of their own.`,
+          'duplicate-learner',
+        );
     }
     rows.push({
       row,
@@ -89,7 +95,11 @@ export function checkScoreTable(table: Table, columns: ColumnIndexes, declared?:
 }
 
 /** Checks a dated series: a row per learner per date. */
-export function checkSeriesTable(table: Table, columns: ColumnIndexes, declared?: MeasureKind): Checked<SeriesObservation> {
+export function checkSeriesTable(
+  table: Table,
+  columns: ColumnIndexes,
+  declared?: MeasureKind,
+): Checked<SeriesObservation> {
   const kind = kindOfCells(cellsOf(table, columns, ['value']), declared);
   const reader = new RowReader(table, columns);
   const rows: SeriesObservation[] = [];
@@ -104,7 +114,13 @@ export function checkSeriesTable(table: Table, columns: ColumnIndexes, declared?
     const key = `${learner}\u0000${date}`;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, row);
-    else reader.report(index, 'learner', `Learner "${shorten(learner)}" already has a value for ${date} on row ${first}: give each learner one row per date.`, 'duplicate-learner');
+    else
+      reader.report(
+        index,
+        'learner',
+        `Learner "${shorten(learner)}" already has a value for ${date} on row ${first}: give each learner one row per date.`,
+        'duplicate-learner',
+      );
     rows.push({ row, group: reader.group(index), date, value });
   });
   return { kind, rows, problems: reader.problems };
@@ -140,7 +156,13 @@ class RowReader {
     return column === undefined ? undefined : (this.table.rows[index]?.[column] ?? '').trim();
   }
 
-  private read<T>(index: number, role: ColumnRole, parse: (cell: string) => Parsed<T>, bad: (cell: string) => string, rule: CellProblem['rule']): T | null {
+  private read<T>(
+    index: number,
+    role: ColumnRole,
+    parse: (cell: string) => Parsed<T>,
+    bad: (cell: string) => string,
+    rule: CellProblem['rule'],
+  ): T | null {
     const cell = this.cell(index, role);
     if (cell === undefined) return null;
     const value = parse(cell);
@@ -155,7 +177,12 @@ class RowReader {
     const cell = this.cell(index, 'learner');
     if (cell === undefined) return null;
     if (cell === '') {
-      this.report(index, 'learner', 'The learner code is empty: give every learner a code, such as L01.', 'empty-learner');
+      this.report(
+        index,
+        'learner',
+        'The learner code is empty: give every learner a code, such as L01.',
+        'empty-learner',
+      );
       return null;
     }
     return cell;
@@ -164,7 +191,13 @@ class RowReader {
   group(index: number): GroupRole | null {
     const cell = this.cell(index, 'group');
     if (cell === '') this.report(index, 'group', 'The group is empty: write intervention or comparison.', 'group');
-    return this.read(index, 'group', parseGroupCell, (c) => `"${c}" is not a group sipp knows: write intervention or comparison.`, 'group');
+    return this.read(
+      index,
+      'group',
+      parseGroupCell,
+      (c) => `"${c}" is not a group sipp knows: write intervention or comparison.`,
+      'group',
+    );
   }
 
   simd(index: number): number | null {
@@ -172,7 +205,8 @@ class RowReader {
       index,
       'simd',
       parseQuintileCell,
-      (c) => `"${c}" is not a SIMD quintile: write a whole number from 1 (most deprived) to 5, or leave the cell empty if it is not known.`,
+      (c) =>
+        `"${c}" is not a SIMD quintile: write a whole number from 1 (most deprived) to 5, or leave the cell empty if it is not known.`,
       'quintile',
     );
   }
@@ -182,7 +216,8 @@ class RowReader {
       index,
       'fsm',
       parseYesNoCell,
-      (c) => `"${c}" is not yes or no: write yes or no for free school meal registration, or leave the cell empty if it is not known.`,
+      (c) =>
+        `"${c}" is not yes or no: write yes or no for free school meal registration, or leave the cell empty if it is not known.`,
       'fsm',
     );
   }
@@ -193,7 +228,8 @@ class RowReader {
         index,
         role,
         parseYesNoCell,
-        (c) => `"${c}" is not yes or no: this measure counts yes/no answers, so write yes or no, or leave the cell empty if there is no answer.`,
+        (c) =>
+          `"${c}" is not yes or no: this measure counts yes/no answers, so write yes or no, or leave the cell empty if there is no answer.`,
         'not-yes-no',
       );
       return answer === null ? null : answer ? 1 : 0;
@@ -202,7 +238,8 @@ class RowReader {
       index,
       role,
       parseNumberCell,
-      (c) => `"${c}" is not a number: write the score as a number, or leave the cell empty if the learner has no score.`,
+      (c) =>
+        `"${c}" is not a number: write the score as a number, or leave the cell empty if the learner has no score.`,
       'not-a-number',
     );
   }
@@ -210,9 +247,20 @@ class RowReader {
   date(index: number): string | null {
     const cell = this.cell(index, 'date');
     if (cell === '') {
-      this.report(index, 'date', 'The date is empty: every row of a series needs the date the value was collected.', 'date');
+      this.report(
+        index,
+        'date',
+        'The date is empty: every row of a series needs the date the value was collected.',
+        'date',
+      );
       return null;
     }
-    return this.read(index, 'date', parseDateCell, (c) => `"${c}" is not a date: write dates as 2025-09-15 or 15/09/2025.`, 'date');
+    return this.read(
+      index,
+      'date',
+      parseDateCell,
+      (c) => `"${c}" is not a date: write dates as 2025-09-15 or 15/09/2025.`,
+      'date',
+    );
   }
 }

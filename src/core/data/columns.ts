@@ -25,7 +25,7 @@ export type ColumnIndexes = Partial<Record<ColumnRole, number>>;
 
 /** Headings compared without case, spaces, underscores, hyphens or dots: `June Score` = `june_score`. */
 export function normaliseHeading(heading: string): string {
-  return heading.toLowerCase().replace(/[\s_.\-]+/g, '');
+  return heading.toLowerCase().replace(/[\s_.-]+/g, '');
 }
 
 export function isColumnRole(name: string): name is ColumnRole {
@@ -44,14 +44,22 @@ export function parseColumnMapping(text: string | undefined): ColumnMapping {
     if (part.trim() === '') continue;
     const [rawRole, ...rest] = splitOutsideQuotes(part, '=');
     if (rest.length === 0) {
-      throw usageError(`--columns: "${part.trim()}" has no "=". Write each mapping as role="Heading", for example before="Sept score".`);
+      throw usageError(
+        `--columns: "${part.trim()}" has no "=". Write each mapping as role="Heading", for example before="Sept score".`,
+      );
     }
     const role = unquote(rawRole ?? '').toLowerCase();
     const heading = unquote(rest.join('='));
     if (!isColumnRole(role)) {
-      throw usageError(`--columns: "${role}" is not a column sipp knows. Map one of: ${COLUMN_ROLES.join(', ')}.`, 'For example: --columns before="Sept score",after="June score"');
+      throw usageError(
+        `--columns: "${role}" is not a column sipp knows. Map one of: ${COLUMN_ROLES.join(', ')}.`,
+        'For example: --columns before="Sept score",after="June score"',
+      );
     }
-    if (heading === '') throw usageError(`--columns: ${role}= needs the heading of a column in the table, for example ${role}="Sept score".`);
+    if (heading === '')
+      throw usageError(
+        `--columns: ${role}= needs the heading of a column in the table, for example ${role}="Sept score".`,
+      );
     if (mapping.has(role)) throw usageError(`--columns: ${role} is mapped twice. Map each column once.`);
     mapping.set(role, heading);
   }
@@ -153,6 +161,7 @@ export function shapeOf(columns: ColumnIndexes): TableShape {
 export function missingRoles(columns: ColumnIndexes, shape: TableShape): ColumnRole[] {
   const needed: ColumnRole[] = shape === 'series' ? ['learner', 'date', 'value'] : ['learner'];
   const missing = needed.filter((role) => columns[role] === undefined);
-  if (shape === 'scores' && columns.before === undefined && columns.after === undefined) missing.push('before', 'after');
+  if (shape === 'scores' && columns.before === undefined && columns.after === undefined)
+    missing.push('before', 'after');
   return missing;
 }

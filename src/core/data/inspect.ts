@@ -1,6 +1,12 @@
 // The whole check of a table once its columns are known: personal data, every cell, then the aggregates.
 // Pure: the table comes in as strings, and either problems or privacy-safe figures go out.
-import { aggregateScores, aggregateSeries, type AggregatedGroup, type AggregatedSeries, type EquityDefinition } from './aggregate.js';
+import {
+  aggregateScores,
+  aggregateSeries,
+  type AggregatedGroup,
+  type AggregatedSeries,
+  type EquityDefinition,
+} from './aggregate.js';
 import { checkScoreTable, checkSeriesTable, type CellProblem, type MeasureKind } from './cells.js';
 import { normaliseHeading, shapeOf, type ColumnIndexes, type TableShape } from './columns.js';
 import { findPersonalData, type PersonalDataFinding } from './personal-data.js';
@@ -54,7 +60,10 @@ export function inspectTable(table: Table, options: InspectOptions): Inspection 
   const { columns } = options;
   const shape = shapeOf(columns);
   const allow = new Set((options.allowColumns ?? []).map(normaliseHeading));
-  const findings = findPersonalData(table, { asOf: options.asOf, dateColumn: shape === 'series' ? columns.date : undefined });
+  const findings = findPersonalData(table, {
+    asOf: options.asOf,
+    dateColumn: shape === 'series' ? columns.date : undefined,
+  });
   const allowed = findings.filter((f) => f.heading !== '' && allow.has(normaliseHeading(f.heading)));
   const personal = findings.filter((f) => !allowed.includes(f));
 
@@ -97,7 +106,8 @@ export function inspectTable(table: Table, options: InspectOptions): Inspection 
     },
     unknownMarker: {
       simd: has('simd') ? learners.filter((l) => l.simd === null).length : 0,
-      fsm: has('fsm') && options.equity.marker === 'free-school-meals' ? learners.filter((l) => l.fsm === null).length : 0,
+      fsm:
+        has('fsm') && options.equity.marker === 'free-school-meals' ? learners.filter((l) => l.fsm === null).length : 0,
     },
     allowed,
   };

@@ -47,7 +47,9 @@ export function keepOriginalLines(original: string, normalised: string, edited: 
   return out.join(eol);
 }
 
-type Op = { kind: 'same'; a: number; b: number } | { kind: 'changed'; aStart: number; aEnd: number; bStart: number; bEnd: number };
+type Op =
+  | { kind: 'same'; a: number; b: number }
+  | { kind: 'changed'; aStart: number; aEnd: number; bStart: number; bEnd: number };
 
 /** A line alignment (longest common subsequence, after the common start and end), or null when too large. */
 function alignLines(a: readonly string[], b: readonly string[]): Op[] | null {
@@ -68,7 +70,8 @@ function alignLines(a: readonly string[], b: readonly string[]): Op[] | null {
     for (let j = m - 1; j >= 0; j -= 1) {
       const row = lcs[i] as Int32Array;
       const next = lcs[i + 1] as Int32Array;
-      row[j] = a[start + i] === b[start + j] ? (next[j + 1] as number) + 1 : Math.max(next[j] as number, row[j + 1] as number);
+      row[j] =
+        a[start + i] === b[start + j] ? (next[j + 1] as number) + 1 : Math.max(next[j] as number, row[j + 1] as number);
     }
   }
   const ops: Op[] = range(0, start).map((k) => ({ kind: 'same', a: k, b: k }));
@@ -77,7 +80,8 @@ function alignLines(a: readonly string[], b: readonly string[]): Op[] | null {
   let changeA = 0;
   let changeB = 0;
   const flush = (): void => {
-    if (i > changeA || j > changeB) ops.push({ kind: 'changed', aStart: start + changeA, aEnd: start + i, bStart: start + changeB, bEnd: start + j });
+    if (i > changeA || j > changeB)
+      ops.push({ kind: 'changed', aStart: start + changeA, aEnd: start + i, bStart: start + changeB, bEnd: start + j });
   };
   while (i < n || j < m) {
     if (i < n && j < m && a[start + i] === b[start + j]) {
@@ -87,7 +91,10 @@ function alignLines(a: readonly string[], b: readonly string[]): Op[] | null {
       j += 1;
       changeA = i;
       changeB = j;
-    } else if (j < m && (i === n || ((lcs[i] as Int32Array)[j + 1] as number) >= ((lcs[i + 1] as Int32Array)[j] as number))) {
+    } else if (
+      j < m &&
+      (i === n || ((lcs[i] as Int32Array)[j + 1] as number) >= ((lcs[i + 1] as Int32Array)[j] as number))
+    ) {
       j += 1;
     } else {
       i += 1;

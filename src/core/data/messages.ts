@@ -13,7 +13,7 @@ export function cellProblemLine(file: string, problem: CellProblem): string {
 export function personalDataLine(file: string, table: Pick<Table, 'headings'>, finding: PersonalDataFinding): string {
   const reason = personalDataReason(finding);
   const why = reason === '' ? '' : ` (${reason})`;
-  return `${file}:${finding.row}:${columnLetter(finding.column)}: Column ${columnLabel(table, finding.column)} holds ${personalDataWords(finding.kind)}${why}.`;
+  return `${file}:${finding.row}:${columnLetter(finding.column)}: Column ${columnLabel(table, finding.column)} looks like it holds ${personalDataWords(finding.kind)}${why}.`;
 }
 
 /** The first `max` lines, then `... and N more` for the rest. */

@@ -24,7 +24,8 @@ export interface PersonalDataOptions {
   dateColumn?: number | undefined;
 }
 
-const NAME_HEADINGS = /^(?:(?:first|fore|sur|last|family|given|full|middle|christian|preferred|pupil|pupils|learner|learners|child|childs|student|students)names?|name|names|forename|forenames|surname|surnames|knownas)$/;
+const NAME_HEADINGS =
+  /^(?:(?:first|fore|sur|last|family|given|full|middle|christian|preferred|pupil|pupils|learner|learners|child|childs|student|students)names?|name|names|forename|forenames|surname|surnames|knownas)$/;
 const HEADINGS: ReadonlyArray<[PersonalDataKind, RegExp]> = [
   ['names', NAME_HEADINGS],
   ['email', /^(?:e?mail|e?mailaddress|emails|parentemail|contactemail)$/],
@@ -64,8 +65,19 @@ function byHeading(heading: string, column: number, cells: readonly string[]): P
   return null;
 }
 
-function byValues(heading: string, column: number, cells: readonly string[], options: PersonalDataOptions): PersonalDataFinding | null {
-  const found = (kind: PersonalDataKind, index: number): PersonalDataFinding => ({ column, heading, kind, row: rowNumber(index), by: 'values' });
+function byValues(
+  heading: string,
+  column: number,
+  cells: readonly string[],
+  options: PersonalDataOptions,
+): PersonalDataFinding | null {
+  const found = (kind: PersonalDataKind, index: number): PersonalDataFinding => ({
+    column,
+    heading,
+    kind,
+    row: rowNumber(index),
+    by: 'values',
+  });
   const checks: ReadonlyArray<[PersonalDataKind, (cell: string) => boolean]> = [
     ['email', (c) => EMAIL.test(c)],
     ['candidate-number', (c) => CANDIDATE_NUMBER.test(c)],
@@ -127,7 +139,8 @@ function isNameShaped(cell: string): boolean {
   let named = 0;
   for (const [i, word] of words.entries()) {
     if (NAME_WORD.test(word)) named += 1;
-    else if (!(CAPITAL_WORD.test(word) && words.length > 1) && !(PARTICLES.has(word) && i > 0 && i < words.length - 1)) return false;
+    else if (!(CAPITAL_WORD.test(word) && words.length > 1) && !(PARTICLES.has(word) && i > 0 && i < words.length - 1))
+      return false;
   }
   if (words.every((w) => NOT_NAMES.has(w.toLowerCase()))) return false;
   // At least one word in ordinary capitals: `SMITH EMMA` alone could as well be a code or a heading.
@@ -135,7 +148,7 @@ function isNameShaped(cell: string): boolean {
 }
 
 const KIND_WORDS: Record<PersonalDataKind, string> = {
-  names: "what look like learners' names",
+  names: 'names',
   email: 'e-mail addresses',
   'date-of-birth': 'dates of birth',
   'candidate-number': 'Scottish Candidate Numbers',

@@ -25,13 +25,20 @@ export interface SummaryFacts {
 
 export function importSummary(facts: SummaryFacts): string[] {
   const { inspection: result } = facts;
-  const what = result.shape === 'series' ? `${plural(result.rowsRead, 'row')} of a dated series` : plural(result.rowsRead, 'learner');
+  const what =
+    result.shape === 'series'
+      ? `${plural(result.rowsRead, 'row')} of a dated series`
+      : plural(result.rowsRead, 'learner');
   const kind = result.kind === 'yes-no' ? 'yes/no' : 'scores';
   const lines = [
     `Read ${what} from ${facts.file} for measure ${facts.measure} (${kind}) in cycle ${facts.cycleFolder}.`,
     `Columns: ${columnsUsed(facts.table, facts.columns)}.`,
   ];
-  lines.push(...(result.shape === 'series' ? seriesLines(result.series, facts.threshold) : groupLines(result.groups, facts.threshold)));
+  lines.push(
+    ...(result.shape === 'series'
+      ? seriesLines(result.series, facts.threshold)
+      : groupLines(result.groups, facts.threshold)),
+  );
   lines.push(...missingLines(result));
   if (result.shape === 'scores') lines.push(...equityLines(facts.equity, facts.columns));
   const copy = facts.privateCopy.alreadyThere
@@ -39,10 +46,17 @@ export function importSummary(facts: SummaryFacts): string[] {
     : `Copied the raw table to ${facts.privateCopy.relative} (Git ignores data/private/; keep the project folder on storage your school approves).`;
   lines.push(copy);
   const entries = result.shape === 'series' ? 'series' : 'results';
-  const change = facts.replaced > 0 ? `replaced the earlier ${entries} of ${facts.measure}` : `added the ${entries} of ${facts.measure}`;
+  const change =
+    facts.replaced > 0
+      ? `replaced the earlier ${entries} of ${facts.measure}`
+      : `added the ${entries} of ${facts.measure}`;
   lines.push(`Updated ${facts.measuresFile}: ${change} (aggregated figures only).`);
-  if (facts.addedMeasure) lines.push(`Added the measure ${facts.measure} to measures.yaml with its id as its name: give it a proper name, unit and type there.`);
-  if (facts.kindAdded) lines.push(`Set \`kind: yes-no\` on ${facts.measure} in measures.yaml: its values are yes/no answers.`);
+  if (facts.addedMeasure)
+    lines.push(
+      `Added the measure ${facts.measure} to measures.yaml with its id as its name: give it a proper name, unit and type there.`,
+    );
+  if (facts.kindAdded)
+    lines.push(`Set \`kind: yes-no\` on ${facts.measure} in measures.yaml: its values are yes/no answers.`);
   return lines;
 }
 
@@ -72,8 +86,11 @@ function seriesLines(series: readonly AggregatedSeries[], threshold: number): st
     const ns = s.points.map((p) => p.n);
     const range = Math.min(...ns) === Math.max(...ns) ? `n ${ns[0]}` : `n ${Math.min(...ns)} to ${Math.max(...ns)}`;
     const small = s.points.filter((p) => isPrimarySuppressed(p.n, { threshold })).length;
-    const note = small > 0 ? `; ${plural(small, 'date')} with fewer than ${threshold} learners will show as [c] in briefings` : '';
-    lines.push(`  ${s.group}: ${plural(s.points.length, 'date')} (${s.points[0]?.date} to ${s.points.at(-1)?.date}), ${range} per date${note}`);
+    const note =
+      small > 0 ? `; ${plural(small, 'date')} with fewer than ${threshold} learners will show as [c] in briefings` : '';
+    lines.push(
+      `  ${s.group}: ${plural(s.points.length, 'date')} (${s.points[0]?.date} to ${s.points.at(-1)?.date}), ${range} per date${note}`,
+    );
   }
   return lines;
 }
@@ -82,22 +99,41 @@ function missingLines(result: Imported): string[] {
   const lines: string[] = [];
   for (const time of ['before', 'after'] as const) {
     const n = result.missing[time];
-    if (n > 0) lines.push(`${plural(n, 'learner')} with no ${time} value ${n === 1 ? 'is' : 'are'} left out of the ${time} figures.`);
+    if (n > 0)
+      lines.push(
+        `${plural(n, 'learner')} with no ${time} value ${n === 1 ? 'is' : 'are'} left out of the ${time} figures.`,
+      );
   }
-  if (result.missing.value > 0) lines.push(`${plural(result.missing.value, 'row')} with no value ${result.missing.value === 1 ? 'is' : 'are'} left out of their date's figure.`);
-  if (result.unknownMarker.simd > 0) lines.push(`${plural(result.unknownMarker.simd, 'learner')} with no SIMD quintile ${result.unknownMarker.simd === 1 ? 'is' : 'are'} counted in the whole-group figures only.`);
-  if (result.unknownMarker.fsm > 0) lines.push(`${plural(result.unknownMarker.fsm, 'learner')} with no free school meal answer ${result.unknownMarker.fsm === 1 ? 'is' : 'are'} counted in the whole-group figures only.`);
+  if (result.missing.value > 0)
+    lines.push(
+      `${plural(result.missing.value, 'row')} with no value ${result.missing.value === 1 ? 'is' : 'are'} left out of their date's figure.`,
+    );
+  if (result.unknownMarker.simd > 0)
+    lines.push(
+      `${plural(result.unknownMarker.simd, 'learner')} with no SIMD quintile ${result.unknownMarker.simd === 1 ? 'is' : 'are'} counted in the whole-group figures only.`,
+    );
+  if (result.unknownMarker.fsm > 0)
+    lines.push(
+      `${plural(result.unknownMarker.fsm, 'learner')} with no free school meal answer ${result.unknownMarker.fsm === 1 ? 'is' : 'are'} counted in the whole-group figures only.`,
+    );
   return lines;
 }
 
 /** Why there are no equity-group figures, when there are none. */
 function equityLines(equity: EquityDefinition, columns: ColumnIndexes): string[] {
   if (equity.marker === 'none') {
-    return ['No equity-group figures: the equity group in sipp.yaml is not defined by SIMD quintiles or free school meals.'];
+    return [
+      'No equity-group figures: the equity group in sipp.yaml is not defined by SIMD quintiles or free school meals.',
+    ];
   }
-  const [role, words] = equity.marker === 'simd-quintile' ? (['simd', 'SIMD quintiles'] as const) : (['fsm', 'free school meal registration'] as const);
+  const [role, words] =
+    equity.marker === 'simd-quintile'
+      ? (['simd', 'SIMD quintiles'] as const)
+      : (['fsm', 'free school meal registration'] as const);
   if (columns[role] !== undefined) return [];
-  return [`No equity-group figures: the table has no ${role} column (${words}). If it has one under another heading, import again with --columns ${role}="<heading>".`];
+  return [
+    `No equity-group figures: the table has no ${role} column (${words}). If it has one under another heading, import again with --columns ${role}="<heading>".`,
+  ];
 }
 
 function plural(n: number, word: string): string {

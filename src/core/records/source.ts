@@ -104,12 +104,16 @@ export function parseSource(file: string, text: string): SourceFile {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     // Unresolved aliases are caught above, so what remains is yaml's resource-exhaustion guard.
-    const alias = firstAliasOffset(doc);
+    if (!(e instanceof ReferenceError)) {
+      return report(
+        { line: 1, column: 1 },
+        'This file could not be read as YAML. Check the indentation and that every quote and bracket is closed.',
+        'yaml-syntax',
+      );
+    }
     return report(
-      at(alias ?? 0),
-      e instanceof ReferenceError
-        ? 'This file repeats aliases (*name) so many times that reading it would take huge amounts of memory. Write the values out instead of using aliases.'
-        : 'This file could not be read as YAML. Check the indentation and that every quote and bracket is closed.',
+      at(firstAliasOffset(doc) ?? 0),
+      'This file repeats aliases (*name) so many times that reading it would take huge amounts of memory. Write the values out instead of using aliases.',
       'alias-limit',
     );
   }

@@ -205,6 +205,9 @@ export interface MeasuresRecord {
          * A date written as YYYY-MM-DD, for example 2025-09-15.
          */
         date: string | null;
+        /**
+         * Why the chart starts a new centre line from this date, for example: the change started.
+         */
         reason: string;
       }[];
     };
@@ -217,6 +220,9 @@ export interface MeasuresRecord {
      * A short id for a measure, in lower case with hyphens, for example reading-enjoyment. It must match an id in measures.yaml.
      */
     measure: string;
+    /**
+     * The groups compared, each with its figures before and after the change.
+     */
     groups?: {
       /**
        * The group's name as briefings show it, for example: Intervention, SIMD 1-2.
@@ -295,6 +301,9 @@ export interface MeasuresRecord {
      * Which learners, for example: all, SIMD 1-2.
      */
     group?: string | null;
+    /**
+     * The dated values, one per line, in date order.
+     */
     points?: {
       /**
        * A date written as YYYY-MM-DD, for example 2025-09-15.

@@ -4,7 +4,13 @@ import type { ProjectData } from '../records/scaffold.js';
 import { cycleBriefing, type BriefingOptions } from './cycle.js';
 import type { CycleBriefing } from './types.js';
 import { overviewBriefing, type OverviewCycle } from './overview.js';
-import { cycleTemplateName, overviewTemplateName, renderBriefing, type BriefingFormat, type TemplateSet } from './render.js';
+import {
+  cycleTemplateName,
+  overviewTemplateName,
+  renderBriefing,
+  type BriefingFormat,
+  type TemplateSet,
+} from './render.js';
 
 export interface RenderedBriefing {
   /** File name in the output folder: `01-paired-reading.md`, `overview.html`. */
@@ -44,7 +50,10 @@ export function selectCycles<T extends OverviewCycle>(cycles: readonly T[], name
 }
 
 function matches(c: OverviewCycle, name: string): boolean {
-  const folder = name.replace(/\\/g, '/').replace(/^(\.\/)?cycles\//, '').replace(/\/+$/, '');
+  const folder = name
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)?cycles\//, '')
+    .replace(/\/+$/, '');
   if (/^\d+$/.test(folder)) return c.cycle.source.number === Number(folder);
   return c.cycle.source.folder === folder;
 }
@@ -71,12 +80,22 @@ export function renderBriefings(
     const view = cycleBriefing(project, c.cycle, c.method, c.status, opts);
     made.set(c, view);
     for (const format of formats) {
-      out.push({ file: `${c.cycle.source.folder}.${format}`, text: renderBriefing(templates, cycleTemplateFor(templates, c, format), view, format) });
+      out.push({
+        file: `${c.cycle.source.folder}.${format}`,
+        text: renderBriefing(templates, cycleTemplateFor(templates, c, format), view, format),
+      });
     }
   }
-  const overview = overviewBriefing(project, cycles.map((c) => ({ ...c, briefing: made.get(c) })), opts);
+  const overview = overviewBriefing(
+    project,
+    cycles.map((c) => ({ ...c, briefing: made.get(c) })),
+    opts,
+  );
   for (const format of formats) {
-    out.push({ file: `${OVERVIEW_NAME}.${format}`, text: renderBriefing(templates, overviewTemplateName(format), overview, format) });
+    out.push({
+      file: `${OVERVIEW_NAME}.${format}`,
+      text: renderBriefing(templates, overviewTemplateName(format), overview, format),
+    });
   }
   return out;
 }

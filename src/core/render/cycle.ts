@@ -34,6 +34,8 @@ export interface BriefingOptions {
    * here otherwise. Every figure, and which groups are hidden as [c], comes from it.
    */
   measures?: MeasureReport[];
+  /** The name of a method by id, for methods this version cannot run yet (`lesson-study` -> `Lesson Study`). */
+  methodName?: (id: string) => string;
 }
 
 /** The records of a cycle, typed: records are validated before a briefing is made. */
@@ -74,14 +76,16 @@ export function cycleBriefing(
 ): CycleBriefing {
   const r = recordsOf(cycle);
   const threshold = thresholdOf(project);
-  const methodName = method?.name ?? cycle.method;
+  const methodName = method?.name ?? opts.methodName?.(cycle.method) ?? cycle.method;
   const label = cycleLabel(cycle);
   const title = cycleTitle(cycle);
   const measures = r.measures.measures ?? [];
   const nameOf = (id: string): string => measures.find((m) => m.id === id)?.name ?? id;
   const equity = r.question.equityGroup ?? project.equityGroup;
 
-  const reports = opts.measures ?? measureReports(r.measures, { suppressionThreshold: threshold, equityQuintiles: equityQuintiles(equity) });
+  const reports =
+    opts.measures ??
+    measureReports(r.measures, { suppressionThreshold: threshold, equityQuintiles: equityQuintiles(equity) });
   const results = reports.map((m) => measureResults(m, findingOf(r.reflections, m.id)));
   const baselineValues = (r.baseline.values ?? []).map((v) => baselineValue(v, nameOf(v.measure), measures, threshold));
   const anySuppressed =
@@ -93,7 +97,12 @@ export function cycleBriefing(
     kind: 'cycle',
     heading: `${label}: ${title}`,
     documentTitle: `${label}: ${title} · ${project.title}`,
-    cycle: { number: cycle.source.number === null ? '' : String(cycle.source.number), label, folder: cycle.source.folder, title },
+    cycle: {
+      number: cycle.source.number === null ? '' : String(cycle.source.number),
+      label,
+      folder: cycle.source.folder,
+      title,
+    },
     project: projectView(project, methodName),
     method: { id: cycle.method, name: methodName, stage: stageLabel(status.stage), complete: status.complete },
     enquiry: {
@@ -125,7 +134,11 @@ export function cycleBriefing(
       impactOnPractice: answer(r.reflections.impactOnPractice),
       decision: answer(decisionLabel(r.reflections.decision)),
       nextSteps: answer(r.reflections.nextSteps),
-      sharedWith: (r.reflections.sharedWith ?? []).map((s) => ({ audience: audienceLabel(s.audience), how: answer(s.how), date: dateAnswer(s.date) })),
+      sharedWith: (r.reflections.sharedWith ?? []).map((s) => ({
+        audience: audienceLabel(s.audience),
+        how: answer(s.how),
+        date: dateAnswer(s.date),
+      })),
       learnerVoice: answer(r.reflections.learnerVoice),
       parentVoice: answer(r.reflections.parentVoice),
     },
@@ -161,7 +174,12 @@ type BaselineValue = NonNullable<BaselineRecord['values']>[number];
  * A baseline figure with [c] for a small group. For a yes/no measure the value is a percentage of n, so the
  * count it implies (and the count of the rest) is protected too: "1 of 3 = 33%" gives a learner away.
  */
-function baselineValue(v: BaselineValue, measureName: string, measures: MeasuresRecord['measures'], threshold: number): BaselineValueView {
+function baselineValue(
+  v: BaselineValue,
+  measureName: string,
+  measures: MeasuresRecord['measures'],
+  threshold: number,
+): BaselineValueView {
   const measure = (measures ?? []).find((m) => m.id === v.measure);
   const n = typeof v.n === 'number' ? v.n : null;
   let suppressed = n !== null && isPrimarySuppressed(n, { threshold });
@@ -170,7 +188,8 @@ function baselineValue(v: BaselineValue, measureName: string, measures: Measures
     suppressed = isPrimarySuppressed(count, { threshold }) || isPrimarySuppressed(n - count, { threshold });
   }
   const percent = measure?.kind === 'yes-no' ? '%' : '';
-  const value = typeof v.value === 'number' ? `${formatNumber(v.value, decimalsOf([v.value]))}${percent}` : MARKER.notAvailable;
+  const value =
+    typeof v.value === 'number' ? `${formatNumber(v.value, decimalsOf([v.value]))}${percent}` : MARKER.notAvailable;
   return {
     measure: measureName,
     group: answer(v.group),
@@ -187,7 +206,8 @@ function interventionView(i: InterventionRecord): CycleBriefing['intervention'] 
   const count = (x: number | null | undefined): Answer => answer(typeof x === 'number' ? formatCount(x) : null);
   let delivery: string | null = null;
   if (typeof d.sessionsPlanned === 'number' && typeof d.sessionsDelivered === 'number') {
-    const share = d.sessionsPlanned > 0 ? ` (${formatNumber((100 * d.sessionsDelivered) / d.sessionsPlanned, 0)}%)` : '';
+    const share =
+      d.sessionsPlanned > 0 ? ` (${formatNumber((100 * d.sessionsDelivered) / d.sessionsPlanned, 0)}%)` : '';
     delivery = `${formatCount(d.sessionsDelivered)} of ${formatCount(d.sessionsPlanned)} planned sessions${share}`;
   }
   return {
@@ -201,13 +221,21 @@ function interventionView(i: InterventionRecord): CycleBriefing['intervention'] 
       sessionsPlanned: count(d.sessionsPlanned),
       sessionsDelivered: count(d.sessionsDelivered),
       delivery: answer(delivery),
-      minutesPerSession: answer(typeof d.minutesPerSession === 'number' ? `${formatNumber(d.minutesPerSession, Number.isInteger(d.minutesPerSession) ? 0 : 1)} minutes` : null),
+      minutesPerSession: answer(
+        typeof d.minutesPerSession === 'number'
+          ? `${formatNumber(d.minutesPerSession, Number.isInteger(d.minutesPerSession) ? 0 : 1)} minutes`
+          : null,
+      ),
       frequency: answer(d.frequency),
     },
     planned: answer(i.planned),
     actual: answer(i.actual),
     fidelity: answer(fidelityLabel(i.fidelity)),
-    adaptations: (i.adaptations ?? []).map((a) => ({ date: a.date ? dateInWords(a.date) : NOT_RECORDED, change: answer(a.change).text, reason: answer(a.reason) })),
+    adaptations: (i.adaptations ?? []).map((a) => ({
+      date: a.date ? dateInWords(a.date) : NOT_RECORDED,
+      change: answer(a.change).text,
+      reason: answer(a.reason),
+    })),
     challenges: answer(i.challenges),
   };
 }

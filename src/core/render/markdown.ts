@@ -2,20 +2,20 @@
 // table cell boundary. Applied to every string of a view model before a Markdown template sees it.
 
 /** Characters with a meaning anywhere in a line, in one pass (this runs on every string of every briefing). */
-const INLINE = /&(?=#?[a-zA-Z0-9]+;)|[<>\\`*_~$|]|\](?=[([:])/g;
+const INLINE = /&(?=#?[a-zA-Z0-9]+;)|[<>\\`*_~$|]|\](?=[([])/g;
 const INLINE_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
-const BLOCK_START = /^[#+=\-\d]/;
+const BLOCK_START = /^[#+=\-\d[]/;
 
 /**
  * Escapes one line of text for CommonMark and GitHub Flavored Markdown:
  * - `<` and `>` become entities (no raw HTML, autolinks or block quotes; works in every Markdown dialect);
  * - `&` that would start an entity (`&lt;`, `&#60;`) becomes `&amp;`;
  * - `\ \` * _ ~ $ |` are backslash-escaped: emphasis, code, strike-through, GitHub's maths and table pipes;
- * - `]` before `(`, `[` or `:` is escaped, which is enough to stop every link, image, reference or footnote
- *   (so sipp's own markers such as `[c]` stay readable in the file);
- * - what would start a block at the beginning of a line is escaped: `#`, list markers (`-`, `+`, `1.`),
- *   and setext underlines (`===`, `---`);
+ * - `]` before `(` or `[` is escaped, which stops every link and image (so sipp's own markers such as `[c]` stay
+ *   readable in the file);
+ * - what would start a block at the beginning of a line is escaped: `#`, the `[` of a link reference or footnote
+ *   definition (`[a]: …`), list markers (`-`, `+`, `1.`) and setext underlines (`===`, `---`);
  * - runs of white space, line breaks included, become one space: a line break would end a table row.
  */
 export function escapeMarkdown(text: string): string {
@@ -27,6 +27,7 @@ export function escapeMarkdown(text: string): string {
 function escapeBlockStart(line: string): string {
   return line
     .replace(/^#/, '\\#')
+    .replace(/^\[(?=[^\]]*\]:)/, '\\[')
     .replace(/^([-+])(?= |$)/, '\\$1')
     .replace(/^(\d{1,9})([.)])(?= |$)/, '$1\\$2')
     .replace(/^([=-])(?=[=-]*$)/, '\\$1');

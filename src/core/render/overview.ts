@@ -16,11 +16,18 @@ export interface OverviewCycle {
   briefing?: CycleBriefing;
 }
 
-export function overviewBriefing(project: ProjectData, cycles: readonly OverviewCycle[], opts: BriefingOptions = {}): OverviewBriefing {
+export function overviewBriefing(
+  project: ProjectData,
+  cycles: readonly OverviewCycle[],
+  opts: BriefingOptions = {},
+): OverviewBriefing {
   const views = [...cycles]
     .sort((a, b) => a.cycle.source.folder.localeCompare(b.cycle.source.folder, 'en'))
     .map((c) => overviewCycle(project, c, opts));
-  const projectMethod = cycles.find((c) => c.cycle.method === project.method)?.method?.name ?? project.method;
+  const projectMethod =
+    opts.methodName?.(project.method) ??
+    cycles.find((c) => c.cycle.method === project.method)?.method?.name ??
+    project.method;
   return {
     kind: 'overview',
     heading: project.title,
@@ -38,11 +45,18 @@ export function overviewBriefing(project: ProjectData, cycles: readonly Overview
   };
 }
 
-function overviewCycle(project: ProjectData, { cycle, method, status, briefing }: OverviewCycle, opts: BriefingOptions): OverviewCycleView {
+function overviewCycle(
+  project: ProjectData,
+  { cycle, method, status, briefing }: OverviewCycle,
+  opts: BriefingOptions,
+): OverviewCycleView {
   // The overview's figures are the cycle briefing's, so the two can never disagree (or suppress differently).
   const full = briefing ?? cycleBriefing(project, cycle, method, status, opts);
   const outcomeIds = new Set(
-    ((cycle.records.get('measures') as { measures?: { id: string; type?: string | null }[] } | undefined)?.measures ?? [])
+    (
+      (cycle.records.get('measures') as { measures?: { id: string; type?: string | null }[] } | undefined)?.measures ??
+      []
+    )
       .filter((m) => m.type === 'outcome')
       .map((m) => m.id),
   );
@@ -60,7 +74,11 @@ function overviewCycle(project: ProjectData, { cycle, method, status, briefing }
     outcomes: full.results
       .filter((m) => outcomeIds.has(m.id))
       .map((m) => ({ measure: m.unit ? `${m.name} (${m.unit})` : m.name, result: m.headline })),
-    progress: status.complete ? 'Complete' : status.stage === null ? status.next : `${missing} required answer${missing === 1 ? '' : 's'} still missing`,
+    progress: status.complete
+      ? 'Complete'
+      : status.stage === null
+        ? status.next
+        : `${missing} required answer${missing === 1 ? '' : 's'} still missing`,
     links: { md: linkTarget(`${folder}.md`), html: linkTarget(`${folder}.html`) },
   };
 }

@@ -9,12 +9,17 @@ import { sentenceCase } from './words.js';
 export function progressView(method: Method | undefined, status: CycleStatus): ProgressView {
   const requirements = method?.requirements ?? [];
   const missingKeys = new Set(status.missing.map((m) => `${m.record}:${m.field}`));
-  const done = requirements.filter((r) => !missingKeys.has(`${r.record}:${r.path.join('.')}`)).map((r) => sentenceCase(r.label));
+  const done = requirements
+    .filter((r) => !missingKeys.has(`${r.record}:${r.path.join('.')}`))
+    .map((r) => sentenceCase(r.label));
   const missing = status.missing.map((m) => ({ label: sentenceCase(m.label), file: recordFile(m.record) }));
   const total = requirements.length;
   return {
     complete: status.complete,
-    summary: total === 0 ? 'sipp does not know which answers this method requires' : `${done.length} of ${total} required answers recorded`,
+    summary:
+      total === 0
+        ? 'sipp does not know which answers this method requires'
+        : `${done.length} of ${total} required answers recorded`,
     done,
     missing,
     // Status speaks to a terminal, where `sipp brief` is a command to type; on paper the backticks are noise.

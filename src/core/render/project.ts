@@ -30,7 +30,11 @@ export function projectView(project: ProjectData, methodName: string): ProjectVi
       sector: sectorLabel(s.sector),
       authority: s.authority?.trim() ?? '',
     })),
-    team: (project.team ?? []).map((m) => ({ name: m.name, role: teamRoleLabel(m.role), school: m.school?.trim() ?? '' })),
+    team: (project.team ?? []).map((m) => ({
+      name: m.name,
+      role: teamRoleLabel(m.role),
+      school: m.school?.trim() ?? '',
+    })),
     method: methodName,
   };
 }

@@ -48,7 +48,9 @@ export function overviewTemplateName(format: BriefingFormat): string {
 export function renderBriefing(set: TemplateSet, templateName: string, view: Briefing, format: BriefingFormat): string {
   const template = set.templates.get(templateName);
   if (!template) {
-    throw refusal(`There is no briefing template called ${templateName}.hbs, built in or in the project's templates/ folder.`);
+    throw refusal(
+      `There is no briefing template called ${templateName}.hbs, built in or in the project's templates/ folder.`,
+    );
   }
   const render = compiledTemplate(set, format, templateName, template);
   const data = format === 'md' ? escapeMarkdownDeep(view) : view;
@@ -56,9 +58,12 @@ export function renderBriefing(set: TemplateSet, templateName: string, view: Bri
   try {
     body = render(data);
   } catch (e) {
-    throw refusal(`The briefing template ${template.origin} (or a partial it uses) could not be rendered: ${renderErrorText(messageOf(e))}`, {
-      hint: 'Check the names it uses against the built-in template of the same name.',
-    });
+    throw refusal(
+      `The briefing template ${template.origin} (or a partial it uses) could not be rendered: ${renderErrorText(messageOf(e))}`,
+      {
+        hint: 'Check the names it uses against the built-in template of the same name.',
+      },
+    );
   }
   return `${MARKER_LINE}\n${tidy(body)}`;
 }
@@ -74,7 +79,12 @@ interface Compiled {
 /** Compiled templates per template set and format, so that 500 cycles compile each template once. */
 const compiledSets = new WeakMap<TemplateSet, Map<BriefingFormat, Compiled>>();
 
-function compiledTemplate(set: TemplateSet, format: BriefingFormat, name: string, source: TemplateSource): Handlebars.TemplateDelegate {
+function compiledTemplate(
+  set: TemplateSet,
+  format: BriefingFormat,
+  name: string,
+  source: TemplateSource,
+): Handlebars.TemplateDelegate {
   let byFormat = compiledSets.get(set);
   if (!byFormat) compiledSets.set(set, (byFormat = new Map()));
   let compiled = byFormat.get(format);

@@ -3,7 +3,15 @@
 // the report hides, the equity gap and effect size in sentences, the dated series and a one-line headline.
 import { signalSentence } from '../analysis/report-words.js';
 import type { FiguresReport, GroupReport, MeasureReport, SeriesReport } from '../analysis/report-types.js';
-import type { Answer, FiguresView, KeyFigureView, MeasureResultsView, ResultRowView, SeriesView } from './types.js';
+import type {
+  Answer,
+  ChartReadingView,
+  FiguresView,
+  KeyFigureView,
+  MeasureResultsView,
+  ResultRowView,
+  SeriesView,
+} from './types.js';
 import {
   MARKER,
   answer,
@@ -24,7 +32,9 @@ const EFFECT_DECIMALS = 2;
 
 export function measureResults(report: MeasureReport, finding: Answer): MeasureResultsView {
   const yesNo = report.kind === 'yes-no';
-  const decimals = yesNo ? 1 : decimalsOf(report.groups.flatMap((g) => [g.before.mean, g.before.sd, g.after.mean, g.after.sd]));
+  const decimals = yesNo
+    ? 1
+    : decimalsOf(report.groups.flatMap((g) => [g.before.mean, g.before.sd, g.after.mean, g.after.sd]));
   const table = new ResultTable(report.groups, yesNo, decimals);
   const rows = report.groups.map((g) => table.row(g));
   const hasSeries = report.series.length > 0;
@@ -40,7 +50,12 @@ export function measureResults(report: MeasureReport, finding: Answer): MeasureR
     afterDate: datesOf(report.groups.map((g) => g.after.date)),
     rows,
     hasRows: rows.length > 0,
-    note: rows.length > 0 || hasSeries ? '' : report.type === 'qualitative' ? 'A qualitative measure: see what the team found.' : 'No figures recorded yet.',
+    note:
+      rows.length > 0 || hasSeries
+        ? ''
+        : report.type === 'qualitative'
+          ? 'A qualitative measure: see what the team found.'
+          : 'No figures recorded yet.',
     keyFigures: [...gapFigures(report, decimals), ...effectFigures(report)],
     cautions: report.warnings.map((w) => w.message),
     series: report.series.map((s) => seriesView(s, report)),
@@ -103,7 +118,11 @@ class ResultTable {
   /** `Intervention classes 24.1 → 27.2 (+3.1)` for the groups an overview reader looks at first. */
   headline(): string {
     if (this.groups.length === 0) return 'No results yet';
-    const picks = [this.find('intervention', ['all', null]), this.find('intervention', ['equity-group']), this.find('comparison', ['all', null])];
+    const picks = [
+      this.find('intervention', ['all', null]),
+      this.find('intervention', ['equity-group']),
+      this.find('comparison', ['all', null]),
+    ];
     let chosen = [...new Set(picks.filter((g): g is GroupReport => g !== undefined))];
     if (chosen.length === 0) chosen = [this.groups[0] as GroupReport];
     return chosen.map((g) => this.groupHeadline(g)).join('; ');
@@ -128,11 +147,15 @@ function gapFigures(report: MeasureReport, decimals: number): KeyFigureView[] {
   const times = [
     { value: gap.baseline, d: gap.denominators.baseline, when: 'before' },
     { value: gap.followUp, d: gap.denominators.followUp, when: 'after' },
-  ].filter((t): t is { value: number; d: { equityN: number; othersN: number }; when: string } => t.value !== null && t.d !== null);
+  ].filter(
+    (t): t is { value: number; d: { equityN: number; othersN: number }; when: string } =>
+      t.value !== null && t.d !== null,
+  );
   if (times.length === 0) return [];
   // The first time names the other group; the second reads on from it: "… behind "B" before (…) and 1.3 points behind after (…)".
   const parts = times.map(
-    (t, i) => `${position(t.value)}${i === 0 ? ` "${gap.othersGroup}"` : ''} ${t.when} (n = ${formatCount(t.d.equityN)} and ${formatCount(t.d.othersN)})`,
+    (t, i) =>
+      `${position(t.value)}${i === 0 ? ` "${gap.othersGroup}"` : ''} ${t.when} (n = ${formatCount(t.d.equityN)} and ${formatCount(t.d.othersN)})`,
   );
   let text = `"${gap.equityGroup}" were ${parts.join(' and ')}.`;
   if (gap.change !== null) {
@@ -173,7 +196,10 @@ function monthsInWords(months: number): string {
 }
 
 function seriesView(series: SeriesReport, report: MeasureReport): SeriesView {
-  const decimals = decimalsOf(series.points.map((p) => p.value), 0);
+  const decimals = decimalsOf(
+    series.points.map((p) => p.value),
+    0,
+  );
   return {
     group: answer(series.group),
     points: series.points.map((p) => ({
@@ -181,7 +207,7 @@ function seriesView(series: SeriesReport, report: MeasureReport): SeriesView {
       value: formatNumber(p.value, decimals),
       note: isGiven(p.note) ? answer(p.note).text : '',
     })),
-    summary: seriesSummary(series, decimals),
+    readings: chartReadings(series, decimals),
     omitted:
       series.omittedPoints === 0
         ? ''
@@ -190,20 +216,27 @@ function seriesView(series: SeriesReport, report: MeasureReport): SeriesView {
   };
 }
 
-/** The run chart and XmR chart readings in sentences: centre lines, limits and signals (statistics.md). */
-function seriesSummary(series: SeriesReport, decimals: number): string {
+/** What the run chart and the XmR chart of a series show (statistics.md, "Run charts", "XmR charts"). */
+function chartReadings(series: SeriesReport, decimals: number): ChartReadingView[] {
   const run = series.runChart;
-  if (run === null || series.points.length === 0) return 'No points recorded yet.';
-  const figure = (x: number | null): string => (x === null ? MARKER.notAvailable : formatNumber(x, decimalsOf([x], decimals)));
-  const sentences = [`Run chart: median ${figure(run.median)} over ${run.n} point${run.n === 1 ? '' : 's'}.`];
-  for (const signal of run.signals) sentences.push(`${signalSentence(signal, 'run')}.`);
-  if (run.signals.length === 0) sentences.push(run.note === null ? 'No signal of change.' : 'No shift or trend.');
-  if (run.note !== null) sentences.push('With so few points, only shifts and trends are looked for.');
+  if (run === null || series.points.length === 0) return [];
+  const figure = (x: number | null): string =>
+    x === null ? MARKER.notAvailable : formatNumber(x, decimalsOf([x], decimals));
+  const sentence = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+  const readings: ChartReadingView[] = [
+    {
+      chart: 'Run chart',
+      text: `median ${figure(run.median)} over ${run.n} point${run.n === 1 ? '' : 's'}${run.signals.length === 0 ? (run.note === null ? '; no signal of change' : '; no shift or trend') : ''}.`,
+      signals: run.signals.map((s) => sentence(signalSentence(s, 'run'))),
+    },
+  ];
   const xmr = series.xmr;
   if (xmr !== null) {
-    const limits = `Process limits (XmR chart): mean ${figure(xmr.mean)}, limits ${figure(xmr.lowerLimit)} to ${figure(xmr.upperLimit)}`;
-    sentences.push(`${limits}${xmr.trial ? ' (trial limits: fewer than 12 points)' : ''}.`);
-    for (const signal of xmr.signals) sentences.push(`${signalSentence(signal, 'xmr')}.`);
+    readings.push({
+      chart: 'XmR chart',
+      text: `mean ${figure(xmr.mean)}, process limits ${figure(xmr.lowerLimit)} to ${figure(xmr.upperLimit)}${xmr.trial ? ' (trial limits: fewer than 12 points)' : ''}${xmr.signals.length === 0 ? '; no signal' : ''}.`,
+      signals: xmr.signals.map((s) => sentence(signalSentence(s, 'xmr'))),
+    });
   }
-  return sentences.join(' ');
+  return readings;
 }

@@ -132,12 +132,19 @@ export interface MeasureResultsView {
   headline: string;
 }
 
+/** One chart's reading of a series: `Run chart`, `median 41.9 over 14 points`, and its signals in sentences. */
+export interface ChartReadingView {
+  chart: string;
+  text: string;
+  signals: string[];
+}
+
 /** A dated series of one measure; points resting on too few learners are left out. */
 export interface SeriesView {
   group: Answer;
   points: { date: string; value: string; note: string }[];
-  /** The run chart (and XmR chart) reading in sentences: centre line, limits and any signal. */
-  summary: string;
+  /** What the run chart (and the XmR chart, with enough points) show: centre line, limits and signals. */
+  readings: ChartReadingView[];
   /** Says how many points were left out, or empty. */
   omitted: string;
   unit: string;

@@ -27,6 +27,18 @@ const KEY_KEYWORDS = new Set([
   'propertyNames',
 ]);
 
+/** Rule ids of value problems, by the first keyword that failed (a wrong type is `type` whatever else failed). */
+const RULE_OF_KEYWORD: ReadonlyArray<readonly [string, string]> = [
+  ['enum', 'enum'],
+  ['const', 'const'],
+  ['format', 'format'],
+  ['pattern', 'pattern'],
+  ['minimum', 'range'],
+  ['maximum', 'range'],
+  ['exclusiveMinimum', 'range'],
+  ['exclusiveMaximum', 'range'],
+];
+
 /** Keywords that only say "a branch failed": the branch's own errors say more. */
 const SUMMARY_KEYWORDS = new Set(['anyOf', 'oneOf', 'allOf', 'if', 'then', 'else', '$ref']);
 
@@ -46,14 +58,9 @@ export function schemaProblems(file: SourceFile, errors: readonly ErrorObject[])
       continue;
     }
     const path = pointerToPath(pointer);
-    drafts.push(
-      ...keyDrafts(
-        file,
-        path,
-        group.filter((e) => KEY_KEYWORDS.has(e.keyword)),
-      ),
-    );
+    const keyErrors = group.filter((e) => KEY_KEYWORDS.has(e.keyword));
     const valueErrors = group.filter((e) => !KEY_KEYWORDS.has(e.keyword));
+    drafts.push(...keyDrafts(file, path, keyErrors));
     const value = valueDraft(path, valueErrors);
     if (value) drafts.push(value);
   }
@@ -184,17 +191,7 @@ function valueDraft(path: PathSegment[], errors: readonly ErrorObject[]): Draft 
   }
   if (has('minItems') || has('maxItems')) return value(listLengthMessage(path, schema, found), 'list-length');
   if (has('minProperties')) return value(emptyTextMessage(path), 'empty');
-  const rule = has('enum')
-    ? 'enum'
-    : has('const')
-      ? 'const'
-      : has('format')
-        ? 'format'
-        : has('pattern')
-          ? 'pattern'
-          : has('minimum') || has('maximum') || has('exclusiveMinimum') || has('exclusiveMaximum')
-            ? 'range'
-            : 'value';
+  const rule = RULE_OF_KEYWORD.find(([keyword]) => has(keyword))?.[1] ?? 'value';
   return value(wrongValueMessage(path, schema, found), rule);
 }
 

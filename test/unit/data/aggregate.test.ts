@@ -1,12 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aggregateScores, aggregateSeries, rangeLabel, roundTo, type EquityDefinition } from '../../../src/core/data/aggregate.js';
+import {
+  aggregateScores,
+  aggregateSeries,
+  rangeLabel,
+  roundTo,
+  type EquityDefinition,
+} from '../../../src/core/data/aggregate.js';
 import type { LearnerValues } from '../../../src/core/data/cells.js';
 
 const ALL_COLUMNS = { group: true, simd: true, fsm: true, before: true, after: true };
 const SIMD_12: EquityDefinition = { marker: 'simd-quintile', quintiles: [1, 2] };
 
-function learner(group: LearnerValues['group'], simd: number | null, before: number | null, after: number | null, fsm: boolean | null = null): LearnerValues {
+function learner(
+  group: LearnerValues['group'],
+  simd: number | null,
+  before: number | null,
+  after: number | null,
+  fsm: boolean | null = null,
+): LearnerValues {
   return { row: 0, group, simd, fsm, before, after };
 }
 
@@ -43,17 +55,31 @@ describe('aggregateScores', () => {
   });
 
   it('writes n only for a group with no scores, and no SD for one score', () => {
-    const groups = aggregateScores([learner(null, null, null, 12)], 'score', { marker: 'none' }, { ...ALL_COLUMNS, group: false, simd: false });
-    expect(groups).toEqual([{ name: 'All learners', role: 'all', equity: 'all', before: { n: 0 }, after: { n: 1, mean: 12 } }]);
+    const groups = aggregateScores(
+      [learner(null, null, null, 12)],
+      'score',
+      { marker: 'none' },
+      { ...ALL_COLUMNS, group: false, simd: false },
+    );
+    expect(groups).toEqual([
+      { name: 'All learners', role: 'all', equity: 'all', before: { n: 0 }, after: { n: 1, mean: 12 } },
+    ]);
   });
 
   it('counts yes answers for a yes/no measure', () => {
-    const groups = aggregateScores([learner(null, null, 1, 1), learner(null, null, 0, 1), learner(null, null, null, 0)], 'yes-no', { marker: 'none' }, {
-      ...ALL_COLUMNS,
-      group: false,
-      simd: false,
-    });
-    expect(groups).toEqual([{ name: 'All learners', role: 'all', equity: 'all', before: { n: 2, count: 1 }, after: { n: 3, count: 2 } }]);
+    const groups = aggregateScores(
+      [learner(null, null, 1, 1), learner(null, null, 0, 1), learner(null, null, null, 0)],
+      'yes-no',
+      { marker: 'none' },
+      {
+        ...ALL_COLUMNS,
+        group: false,
+        simd: false,
+      },
+    );
+    expect(groups).toEqual([
+      { name: 'All learners', role: 'all', equity: 'all', before: { n: 2, count: 1 }, after: { n: 3, count: 2 } },
+    ]);
   });
 
   it('splits by free school meals when they define the equity group', () => {
@@ -71,13 +97,27 @@ describe('aggregateScores', () => {
   });
 
   it('writes only the times the table has', () => {
-    const [group] = aggregateScores([learner(null, null, null, 12)], 'score', { marker: 'none' }, { group: false, simd: false, fsm: false, before: false, after: true });
+    const [group] = aggregateScores(
+      [learner(null, null, null, 12)],
+      'score',
+      { marker: 'none' },
+      { group: false, simd: false, fsm: false, before: false, after: true },
+    );
     expect(group).toEqual({ name: 'All learners', role: 'all', equity: 'all', after: { n: 1, mean: 12 } });
   });
 
   it('names a one-quintile equity group apart from the SIMD 1 group', () => {
-    const groups = aggregateScores([learner(null, 1, 10, 11)], 'score', { marker: 'simd-quintile', quintiles: [1] }, { ...ALL_COLUMNS, group: false });
-    expect(groups.map((g) => g.name)).toEqual(['All learners', 'All learners \u2013 SIMD 1 (equity group)', 'All learners \u2013 SIMD 1']);
+    const groups = aggregateScores(
+      [learner(null, 1, 10, 11)],
+      'score',
+      { marker: 'simd-quintile', quintiles: [1] },
+      { ...ALL_COLUMNS, group: false },
+    );
+    expect(groups.map((g) => g.name)).toEqual([
+      'All learners',
+      'All learners \u2013 SIMD 1 (equity group)',
+      'All learners \u2013 SIMD 1',
+    ]);
   });
 });
 

@@ -9,7 +9,7 @@ function scores(rows: string[][]) {
 }
 
 describe('checkScoreTable', () => {
-  it('reads each learner\'s values without their code', () => {
+  it("reads each learner's values without their code", () => {
     const checked = scores([
       ['L01', 'intervention', '1', 'yes', '20', '25'],
       ['L02', 'Comparison', '5', 'no', '22.5', ''],
@@ -50,8 +50,12 @@ describe('checkScoreTable', () => {
       [6, 1, 'group'],
     ]);
     const messages = checked.problems.map((p) => p.message);
-    expect(messages).toContain('"7" is not a SIMD quintile: write a whole number from 1 (most deprived) to 5, or leave the cell empty if it is not known.');
-    expect(messages).toContain('"twelve" is not a number: write the score as a number, or leave the cell empty if the learner has no score.');
+    expect(messages).toContain(
+      '"7" is not a SIMD quintile: write a whole number from 1 (most deprived) to 5, or leave the cell empty if it is not known.',
+    );
+    expect(messages).toContain(
+      '"twelve" is not a number: write the score as a number, or leave the cell empty if the learner has no score.',
+    );
     expect(messages).toContain('Learner code "L01" is already on row 2: each learner needs a row of their own.');
     expect(messages).toContain('"treatment" is not a group sipp knows: write intervention or comparison.');
   });
@@ -71,11 +75,24 @@ describe('checkScoreTable', () => {
   });
 
   it('keeps the kind measures.yaml declares: a yes in a score measure is a bad cell', () => {
-    const table = tableFromRows([['learner', 'before'], ['L01', 'yes'], ['L02', 'no']]);
+    const table = tableFromRows([
+      ['learner', 'before'],
+      ['L01', 'yes'],
+      ['L02', 'no'],
+    ]);
     const checked = checkScoreTable(table, { learner: 0, before: 1 }, 'score');
     expect(checked.problems.map((p) => p.rule)).toEqual(['not-a-number', 'not-a-number']);
-    const yesNo = checkScoreTable(tableFromRows([['learner', 'before'], ['L01', '14']]), { learner: 0, before: 1 }, 'yes-no');
-    expect(yesNo.problems[0]?.message).toBe('"14" is not yes or no: this measure counts yes/no answers, so write yes or no, or leave the cell empty if there is no answer.');
+    const yesNo = checkScoreTable(
+      tableFromRows([
+        ['learner', 'before'],
+        ['L01', '14'],
+      ]),
+      { learner: 0, before: 1 },
+      'yes-no',
+    );
+    expect(yesNo.problems[0]?.message).toBe(
+      '"14" is not yes or no: this measure counts yes/no answers, so write yes or no, or leave the cell empty if there is no answer.',
+    );
   });
 });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { missingRoles, normaliseHeading, parseColumnMapping, resolveColumns, shapeOf } from '../../../src/core/data/columns.js';
+import {
+  missingRoles,
+  normaliseHeading,
+  parseColumnMapping,
+  resolveColumns,
+  shapeOf,
+} from '../../../src/core/data/columns.js';
 import { isSippError } from '../../../src/core/problems.js';
 
 const exitOf = (fn: () => unknown): number | undefined => {
@@ -27,7 +33,7 @@ describe('parseColumnMapping', () => {
   });
 
   it('ignores spaces around names and accepts single quotes, commas and = inside quotes', () => {
-    expect([...parseColumnMapping(" learner = 'Code, pupil' ,  before = \"Score = Sept\" , ")]).toEqual([
+    expect([...parseColumnMapping(' learner = \'Code, pupil\' ,  before = "Score = Sept" , ')]).toEqual([
       ['learner', 'Code, pupil'],
       ['before', 'Score = Sept'],
     ]);
@@ -44,7 +50,9 @@ describe('parseColumnMapping', () => {
 
   it('refuses an unknown role with exit 2, naming the roles it knows', () => {
     expect(exitOf(() => parseColumnMapping('score="Sept"'))).toBe(2);
-    expect(() => parseColumnMapping('score="Sept"')).toThrow(/"score" is not a column sipp knows. Map one of: learner, group, simd, fsm, before, after, date, value/);
+    expect(() => parseColumnMapping('score="Sept"')).toThrow(
+      /"score" is not a column sipp knows. Map one of: learner, group, simd, fsm, before, after, date, value/,
+    );
   });
 
   it('refuses a pair without = or without a heading, and a role given twice (exit 2)', () => {

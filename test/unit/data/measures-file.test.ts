@@ -6,10 +6,23 @@ import { tableFromRows } from '../../../src/core/data/table.js';
 import { isSippError } from '../../../src/core/problems.js';
 import { editMeasuresText, measureDefinition } from '../../../src/project/measures-file.js';
 import type { AggregatedGroup } from '../../../src/core/data/aggregate.js';
+import { keepOriginalLines } from '../../../src/core/data/keep-lines.js';
 
 const GROUPS: AggregatedGroup[] = [
-  { name: 'Intervention', role: 'intervention', equity: 'all', before: { n: 15, mean: 23.4, sd: 4.91 }, after: { n: 14, mean: 27.64, sd: 3.39 } },
-  { name: 'Comparison', role: 'comparison', equity: 'all', before: { n: 15, mean: 24.13, sd: 4.69 }, after: { n: 14, mean: 25.07, sd: 4.83 } },
+  {
+    name: 'Intervention',
+    role: 'intervention',
+    equity: 'all',
+    before: { n: 15, mean: 23.4, sd: 4.91 },
+    after: { n: 14, mean: 27.64, sd: 3.39 },
+  },
+  {
+    name: 'Comparison',
+    role: 'comparison',
+    equity: 'all',
+    before: { n: 15, mean: 24.13, sd: 4.69 },
+    after: { n: 14, mean: 25.07, sd: 4.83 },
+  },
 ];
 
 const FILE = `# yaml-language-server: $schema=../../.sipp/schemas/measures.schema.json
@@ -86,7 +99,7 @@ series: []
 `;
 
 describe('editMeasuresText', () => {
-  it('replaces the measure\'s results in place, keeping every other line, comment and key order byte for byte', () => {
+  it("replaces the measure's results in place, keeping every other line, comment and key order byte for byte", () => {
     const edit = editMeasuresText(FILE, { measure: 'reading-enjoyment', kind: 'score', groups: GROUPS });
     expect(edit.text).toBe(EXPECTED);
     expect(edit).toMatchObject({ addedMeasure: false, kindAdded: false, replaced: 1 });
@@ -121,18 +134,26 @@ describe('editMeasuresText', () => {
     );
   });
 
-  it('adds missing lists in the schema\'s order, and fills empty ones', () => {
-    const edit = editMeasuresText('# Only a comment and series.\nmeasures:\nseries:\n', { measure: 'spelling', kind: 'yes-no', groups: [] });
-    expect(edit.text).toBe('# Only a comment and series.\nmeasures:\n  - id: spelling\n    name: spelling\n    kind: yes-no\nresults:\n  - measure: spelling\n    groups: []\nseries:\n');
+  it("adds missing lists in the schema's order, and fills empty ones", () => {
+    const edit = editMeasuresText('# Only a comment and series.\nmeasures:\nseries:\n', {
+      measure: 'spelling',
+      kind: 'yes-no',
+      groups: [],
+    });
+    expect(edit.text).toBe(
+      '# Only a comment and series.\nmeasures:\n  - id: spelling\n    name: spelling\n    kind: yes-no\nresults:\n  - measure: spelling\n    groups: []\nseries:\n',
+    );
   });
 
   it('sets kind: yes-no on a measure without a kind, after its type', () => {
     const edit = editMeasuresText(FILE, { measure: 'reads-for-pleasure', kind: 'yes-no', groups: [] });
     expect(edit.kindAdded).toBe(true);
-    expect(edit.text).toContain('  - id: reads-for-pleasure\n    name: Reads for pleasure\n    type: outcome\n    kind: yes-no\nresults:');
+    expect(edit.text).toContain(
+      '  - id: reads-for-pleasure\n    name: Reads for pleasure\n    type: outcome\n    kind: yes-no\nresults:',
+    );
   });
 
-  it('replaces the measure\'s series, keeping other measures\' series', () => {
+  it("replaces the measure's series, keeping other measures' series, and defines the measure first", () => {
     const text = `series:\n  - measure: attendance\n    group: All\n    points:\n      - { date: 2025-09-01, value: 90 }\n  - measure: other\n    points: []\n  - measure: attendance\n    group: Old\n`;
     const edit = editMeasuresText(text, {
       measure: 'attendance',
@@ -141,7 +162,7 @@ describe('editMeasuresText', () => {
     });
     expect(edit.replaced).toBe(2);
     expect(edit.text).toBe(
-      'series:\n  - measure: attendance\n    group: All learners\n    points:\n      - { date: 2025-09-15, value: 93.5, n: 28 }\n  - measure: other\n    points: []\nmeasures:\n  - id: attendance\n    name: attendance\n    kind: score\n',
+      'measures:\n  - id: attendance\n    name: attendance\n    kind: score\nseries:\n  - measure: attendance\n    group: All learners\n    points:\n      - { date: 2025-09-15, value: 93.5, n: 28 }\n  - measure: other\n    points: []\n',
     );
   });
 
@@ -160,7 +181,10 @@ describe('editMeasuresText', () => {
 describe('measureDefinition', () => {
   it('says whether the measure is defined, and its kind if it declares one', () => {
     expect(measureDefinition(FILE, 'reading-enjoyment')).toEqual({ exists: true, kind: undefined });
-    expect(measureDefinition('measures:\n  - id: a\n    name: A\n    kind: yes-no\n', 'a')).toEqual({ exists: true, kind: 'yes-no' });
+    expect(measureDefinition('measures:\n  - id: a\n    name: A\n    kind: yes-no\n', 'a')).toEqual({
+      exists: true,
+      kind: 'yes-no',
+    });
     expect(measureDefinition('measures: []\n', 'a')).toEqual({ exists: false, kind: undefined });
   });
 });
@@ -179,12 +203,40 @@ describe('what an import writes into measures.yaml', () => {
     fc.assert(
       fc.property(fc.uniqueArray(row, { minLength: 1, maxLength: 40, selector: (r) => r[0] }), (rows) => {
         const table = tableFromRows([['learner', 'group', 'simd', 'fsm', 'before', 'after'], ...rows]);
-        const result = inspectTable(table, { columns: resolveColumns(table.headings).columns, equity: { marker: 'simd-quintile', quintiles: [1, 2] }, asOf: '2025-11-20' });
+        const result = inspectTable(table, {
+          columns: resolveColumns(table.headings).columns,
+          equity: { marker: 'simd-quintile', quintiles: [1, 2] },
+          asOf: '2025-11-20',
+        });
         if (!result.ok) throw new Error('expected the table to import');
-        const { text } = editMeasuresText('measures: []\nresults: []\n', { measure: 'm', kind: result.kind, groups: result.groups });
+        const { text } = editMeasuresText('measures: []\nresults: []\n', {
+          measure: 'm',
+          kind: result.kind,
+          groups: result.groups,
+        });
         for (const [learner] of rows) expect(text).not.toContain(learner);
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('keepOriginalLines', () => {
+  it("puts back untouched lines exactly, with the file's own line endings", () => {
+    const original = 'a: 1   # note\r\nb:\r\n  - x\r\n# end\r\n';
+    const normalised = 'a: 1 # note\nb:\n  - x\n\n# end\n';
+    const edited = 'a: 1 # note\nb:\n  - x\n  - y\n\n# end\n';
+    expect(keepOriginalLines(original, normalised, edited)).toBe('a: 1   # note\r\nb:\r\n  - x\r\n  - y\r\n# end\r\n');
+  });
+
+  it('returns the edit as it is when yaml writes the original unchanged', () => {
+    expect(keepOriginalLines('a: 1\n', 'a: 1\n', 'a: 2\n')).toBe('a: 2\n');
+  });
+
+  it('uses the normalised line where the edit changed part of a run of normalised lines', () => {
+    const original = 'list: [1,\n  2]\nb: 1\n';
+    const normalised = 'list: [ 1, 2 ]\nb: 1\n';
+    const edited = 'list: [ 1, 2, 3 ]\nb: 1\n';
+    expect(keepOriginalLines(original, normalised, edited)).toBe('list: [ 1, 2, 3 ]\nb: 1\n');
   });
 });

@@ -15,7 +15,9 @@ const find = (heading: string, cells: readonly string[], dateColumn?: number) =>
 
 describe('findPersonalData', () => {
   it('finds a column of names by its heading, at the first filled row', () => {
-    expect(find('First name', ['', 'Emma', 'Liam'])).toEqual([{ column: 1, heading: 'First name', kind: 'names', row: 3, by: 'heading' }]);
+    expect(find('First name', ['', 'Emma', 'Liam'])).toEqual([
+      { column: 1, heading: 'First name', kind: 'names', row: 3, by: 'heading' },
+    ]);
     for (const heading of ['Name', 'forename', 'SURNAME', 'Pupil name', 'last_name', 'Full Name']) {
       expect(find(heading, ['x1', 'x2'])[0]?.kind).toBe('names');
     }
@@ -41,14 +43,18 @@ describe('findPersonalData', () => {
   });
 
   it('finds e-mail addresses by value and by heading', () => {
-    expect(find('Contact', ['', 'none', 'parent@example.org'])).toEqual([{ column: 1, heading: 'Contact', kind: 'email', row: 4, by: 'values' }]);
+    expect(find('Contact', ['', 'none', 'parent@example.org'])).toEqual([
+      { column: 1, heading: 'Contact', kind: 'email', row: 4, by: 'values' },
+    ]);
     expect(find('E-mail', ['x'])[0]?.kind).toBe('email');
   });
 
   it('finds dates of birth by heading, and by dates that make a learner 2 to 20 years old', () => {
     expect(find('DOB', ['2016-03-14'])[0]).toMatchObject({ kind: 'date-of-birth', by: 'heading' });
     expect(find('Date of birth', ['x'])[0]?.kind).toBe('date-of-birth');
-    expect(find('Info', ['', '14/03/2016'])).toEqual([{ column: 1, heading: 'Info', kind: 'date-of-birth', row: 3, by: 'values' }]);
+    expect(find('Info', ['', '14/03/2016'])).toEqual([
+      { column: 1, heading: 'Info', kind: 'date-of-birth', row: 3, by: 'values' },
+    ]);
     expect(find('Info', ['2005-11-20'])[0]?.kind).toBe('date-of-birth');
   });
 
@@ -59,7 +65,9 @@ describe('findPersonalData', () => {
   });
 
   it('finds Scottish Candidate Numbers: nine digits, or the heading', () => {
-    expect(find('Ref', ['12', '123456789'])).toEqual([{ column: 1, heading: 'Ref', kind: 'candidate-number', row: 3, by: 'values' }]);
+    expect(find('Ref', ['12', '123456789'])).toEqual([
+      { column: 1, heading: 'Ref', kind: 'candidate-number', row: 3, by: 'values' },
+    ]);
     expect(find('Ref', ['123 456 789'])[0]?.kind).toBe('candidate-number');
     expect(find('Ref', ['12345678'])).toEqual([]);
     expect(find('SCN', ['x'])[0]?.kind).toBe('candidate-number');
@@ -67,7 +75,9 @@ describe('findPersonalData', () => {
   });
 
   it('finds postcodes by value and by heading', () => {
-    expect(find('Home', ['', 'G12 8QQ'])).toEqual([{ column: 1, heading: 'Home', kind: 'postcode', row: 3, by: 'values' }]);
+    expect(find('Home', ['', 'G12 8QQ'])).toEqual([
+      { column: 1, heading: 'Home', kind: 'postcode', row: 3, by: 'values' },
+    ]);
     expect(find('Home', ['eh11ab'])[0]?.kind).toBe('postcode');
     expect(find('Post code', ['x'])[0]?.kind).toBe('postcode');
   });

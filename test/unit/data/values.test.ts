@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { INVALID, parseDateCell, parseGroupCell, parseNumberCell, parseQuintileCell, parseYesNoCell, yearsBetween } from '../../../src/core/data/values.js';
+import {
+  INVALID,
+  parseDateCell,
+  parseGroupCell,
+  parseNumberCell,
+  parseQuintileCell,
+  parseYesNoCell,
+  yearsBetween,
+} from '../../../src/core/data/values.js';
 
 describe('cell values', () => {
   it('reads numbers with a decimal point or comma, an exponent or a % sign; empty is null', () => {

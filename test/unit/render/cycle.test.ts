@@ -27,14 +27,62 @@ describe('the cycle briefing view model', () => {
     expect(rows.find((r) => r.group === 'SIMD 3')!.before.n).toBe('10');
   });
 
-  it('honours the project\'s own threshold', () => {
-    const rows = briefingOf({ measures: enjoymentMeasures() }, { ...project, suppressionThreshold: 11 }).results[0]!.rows;
+  it('hides a group that a total and a small group beside it would give away, and says why', () => {
+    const view = briefingOf({
+      measures: {
+        measures: [{ id: 'e', name: 'Enjoyment', kind: 'score' }],
+        results: [
+          {
+            measure: 'e',
+            groups: [
+              {
+                name: 'Everyone, SIMD 1-2',
+                role: 'all',
+                equity: 'equity-group',
+                before: { n: 30, mean: 20.5, sd: 4 },
+                after: { n: 30, mean: 22.5, sd: 4 },
+              },
+              {
+                name: 'Intervention, SIMD 1-2',
+                role: 'intervention',
+                equity: 'equity-group',
+                before: { n: 27, mean: 20.1, sd: 4 },
+                after: { n: 27, mean: 23.1, sd: 4 },
+              },
+              {
+                name: 'Comparison, SIMD 1-2',
+                role: 'comparison',
+                equity: 'equity-group',
+                before: { n: 3, mean: 24.1, sd: 4 },
+                after: { n: 3, mean: 17.1, sd: 4 },
+              },
+            ],
+          },
+        ],
+      },
+    });
+    const [everyone, intervention, comparison] = view.results[0]!.rows;
+    expect(everyone!.before.n).toBe('30');
+    expect(intervention!.suppressed).toBe(true);
+    expect(comparison!.suppressed).toBe(true);
+    expect(view.results[0]!.cautions.join(' ')).toContain(
+      'Intervention, SIMD 1-2 and Comparison, SIMD 1-2 are shown as [c]',
+    );
+  });
+
+  it("honours the project's own threshold", () => {
+    const rows = briefingOf({ measures: enjoymentMeasures() }, { ...project, suppressionThreshold: 11 }).results[0]!
+      .rows;
     expect(rows.find((r) => r.group === 'SIMD 3')!.before.n).toBe('[c]');
   });
 
   it('words the change as after − before, with its sign', () => {
     const rows = briefingOf({ measures: enjoymentMeasures() }).results[0]!.rows;
-    expect(rows[0]).toMatchObject({ before: { n: '46', value: '24.1', sd: '6.1' }, after: { n: '45', value: '27.2', sd: '5.9' }, change: '+3.1' });
+    expect(rows[0]).toMatchObject({
+      before: { n: '46', value: '24.1', sd: '6.1' },
+      after: { n: '45', value: '27.2', sd: '5.9' },
+      change: '+3.1',
+    });
   });
 
   it('reports the equity gap with both denominators, from groups that are shown', () => {
@@ -69,7 +117,10 @@ describe('the cycle briefing view model', () => {
   });
 
   it('hides a baseline value of a small group', () => {
-    const view = briefingOf({ baseline: { values: [{ measure: 'enjoyment', group: 'SIMD 5', value: 31.7, n: 3 }] }, measures: enjoymentMeasures() });
+    const view = briefingOf({
+      baseline: { values: [{ measure: 'enjoyment', group: 'SIMD 5', value: 31.7, n: 3 }] },
+      measures: enjoymentMeasures(),
+    });
     expect(view.baseline.values[0]).toMatchObject({ value: '[c]', n: '[c]', suppressed: true });
   });
 
@@ -83,14 +134,17 @@ describe('the cycle briefing view model', () => {
     expect(view.method.stage).toBe('Question (stage 1 of 5)');
   });
 
-  it('writes dates in words and carries the method\'s facilitator prompts', () => {
-    const view = briefingOf({ baseline: { date: '2025-08-25' }, intervention: { start: '2025-10-06', end: '2026-03-27' } });
+  it("writes dates in words and carries the method's facilitator prompts", () => {
+    const view = briefingOf({
+      baseline: { date: '2025-08-25' },
+      intervention: { start: '2025-10-06', end: '2026-03-27' },
+    });
     expect(view.baseline.date.text).toBe('25 August 2025');
     expect(view.intervention.period.text).toBe('6 October 2025 to 27 March 2026');
     expect(view.facilitatorPrompts).toEqual(car.facilitatorPrompts);
   });
 
-  it('keeps user text as it was written: escaping is the template\'s job', () => {
+  it("keeps user text as it was written: escaping is the template's job", () => {
     const view = briefingOf({ question: { title: 'T', question: 'Is <script>alert(1)</script> safe?' } });
     expect(view.enquiry.question.text).toBe('Is <script>alert(1)</script> safe?');
   });
@@ -98,16 +152,27 @@ describe('the cycle briefing view model', () => {
 
 describe('the overview view model', () => {
   it('gives every cycle its stage, question, decision and a one-line result per outcome measure', () => {
-    const first = cycleOf({ question: { title: 'Paired reading', question: 'Does it help?' }, measures: enjoymentMeasures(), reflections: { decision: 'adapt' } });
+    const first = cycleOf({
+      question: { title: 'Paired reading', question: 'Does it help?' },
+      measures: enjoymentMeasures(),
+      reflections: { decision: 'adapt' },
+    });
     const second = cycleOf({ question: { title: 'Book bags' } }, '02-book-bags');
     const view = overviewBriefing(project, [
       { cycle: second, method: car, status: statusOf(second) },
       { cycle: first, method: car, status: statusOf(first) },
     ]);
     expect(view.cycles.map((c) => c.label)).toEqual(['Cycle 1', 'Cycle 2']);
-    expect(view.cycles[0]).toMatchObject({ title: 'Paired reading', decision: { text: 'Adapt: change it and test again' }, links: { md: '01-paired-reading.md', html: '01-paired-reading.html' } });
+    expect(view.cycles[0]).toMatchObject({
+      title: 'Paired reading',
+      decision: { text: 'Adapt: change it and test again' },
+      links: { md: '01-paired-reading.md', html: '01-paired-reading.html' },
+    });
     expect(view.cycles[0]!.outcomes).toEqual([
-      { measure: 'Reading enjoyment (points out of 40)', result: 'All intervention 24.1 \u2192 27.2 (+3.1); SIMD 1-2 22.3 \u2192 26.6 (+4.3)' },
+      {
+        measure: 'Reading enjoyment (points out of 40)',
+        result: 'All intervention 24.1 \u2192 27.2 (+3.1); SIMD 1-2 22.3 \u2192 26.6 (+4.3)',
+      },
     ]);
     expect(view.cycles[1]!.decision.recorded).toBe(false);
   });

@@ -13,13 +13,18 @@ describe('escaping user text for Markdown', () => {
   });
 
   it('escapes table pipes and emphasis, code, strike-through and maths markers', () => {
-    expect(escapeMarkdown('P4|P5 *very* _good_ `code` ~~no~~ $5')).toBe('P4\\|P5 \\*very\\* \\_good\\_ \\`code\\` \\~\\~no\\~\\~ \\$5');
+    expect(escapeMarkdown('P4|P5 *very* _good_ `code` ~~no~~ $5')).toBe(
+      'P4\\|P5 \\*very\\* \\_good\\_ \\`code\\` \\~\\~no\\~\\~ \\$5',
+    );
   });
 
-  it('breaks links, images, references and footnotes, but leaves [c] readable', () => {
-    expect(escapeMarkdown('[click](http://evil.example)')).toBe('[click\\](http://evil.example)');
+  it('breaks links, images, references and footnote definitions, but leaves [c] readable', () => {
+    expect(escapeMarkdown('see [click](http://evil.example)')).toBe('see [click\\](http://evil.example)');
     expect(escapeMarkdown('![x](y.png)')).toBe('![x\\](y.png)');
-    expect(escapeMarkdown('[a]: http://x')).toBe('[a\\]: http://x');
+    expect(escapeMarkdown('a [x][ref]')).toBe('a [x\\][ref]');
+    expect(escapeMarkdown('[a]: http://x')).toBe('\\[a]: http://x');
+    expect(escapeMarkdown('[^1]: a footnote')).toBe('\\[^1]: a footnote');
+    expect(escapeMarkdown('shown as [c]: too few')).toBe('shown as [c]: too few');
     expect(escapeMarkdown('[c]')).toBe('[c]');
   });
 
@@ -38,6 +43,12 @@ describe('escaping user text for Markdown', () => {
   });
 
   it('escapes every string of a view model and nothing else', () => {
-    expect(escapeMarkdownDeep({ a: '<b>', n: 3, ok: true, list: ['|'], none: null })).toEqual({ a: '&lt;b&gt;', n: 3, ok: true, list: ['\\|'], none: null });
+    expect(escapeMarkdownDeep({ a: '<b>', n: 3, ok: true, list: ['|'], none: null })).toEqual({
+      a: '&lt;b&gt;',
+      n: 3,
+      ok: true,
+      list: ['\\|'],
+      none: null,
+    });
   });
 });

@@ -44,7 +44,7 @@ describe('rendering a cycle briefing as HTML', () => {
     expect(html).not.toMatch(/<link\b/);
   });
 
-  it('starts with sipp\'s marker line, which carries no time stamp', () => {
+  it("starts with sipp's marker line, which carries no time stamp", () => {
     const first = html.split('\n')[0]!;
     expect(isGeneratedBriefing(html)).toBe(true);
     expect(first).not.toMatch(/\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}/);
@@ -61,7 +61,9 @@ describe('rendering a cycle briefing as Markdown', () => {
   const md = renderBriefing(builtIn, 'car.cycle.md', view(hostile), 'md');
 
   it('makes user text harmless: no HTML, no link, no heading', () => {
-    expect(md).toContain('Is &lt;script&gt;alert("x")&lt;/script&gt; safe? [click\\](javascript:alert(1)) # not a heading');
+    expect(md).toContain(
+      'Is &lt;script&gt;alert("x")&lt;/script&gt; safe? [click\\](javascript:alert(1)) # not a heading',
+    );
     expect(md).not.toMatch(/<script|<img|<b>/i);
     expect(md).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
@@ -72,7 +74,9 @@ describe('rendering a cycle briefing as Markdown', () => {
 
   it('writes a results table GitHub can read, with [c] for the small group', () => {
     const out = renderBriefing(builtIn, 'car.cycle.md', view({ measures: enjoymentMeasures() }), 'md');
-    expect(out).toContain('| Group | Role | n before | Mean before | SD before | n after | Mean after | SD after | Change |');
+    expect(out).toContain(
+      '| Group | Role | n before | Mean before | SD before | n after | Mean after | SD after | Change |',
+    );
     expect(out).toContain('| SIMD 5 | Intervention | [c] | [c] | [c] | [c] | [c] | [c] | [c] |');
     for (const figure of ['31.7', '33.3']) expect(out).not.toContain(figure);
   });
@@ -89,11 +93,21 @@ describe('rendering a cycle briefing as Markdown', () => {
 describe('templates', () => {
   const set = (templates: Record<string, string>, partials: Record<string, string> = {}): TemplateSet => ({
     templates: new Map(Object.entries(templates).map(([k, text]) => [k, { text, origin: `templates/${k}.hbs` }])),
-    partials: new Map(Object.entries(partials).map(([k, text]) => [k, { text, origin: `templates/partials/${k}.hbs` }])),
+    partials: new Map(
+      Object.entries(partials).map(([k, text]) => [k, { text, origin: `templates/partials/${k}.hbs` }]),
+    ),
   });
 
   it('uses partials of its own format, and normalises line endings', () => {
-    const out = renderBriefing(set({ 'car.cycle.md': '# {{heading}}\r\n{{> note.md}}\r\n' }, { 'note.md': 'from the partial\r\n', 'note.html': '<p>no</p>' }), 'car.cycle.md', view({}), 'md');
+    const out = renderBriefing(
+      set(
+        { 'car.cycle.md': '# {{heading}}\r\n{{> note.md}}\r\n' },
+        { 'note.md': 'from the partial\r\n', 'note.html': '<p>no</p>' },
+      ),
+      'car.cycle.md',
+      view({}),
+      'md',
+    );
     expect(out.split('\n').slice(1)).toEqual(['# Cycle 1: Paired reading', 'from the partial', '']);
   });
 
@@ -109,7 +123,9 @@ describe('templates', () => {
   });
 
   it('refuses when a template names something the briefing does not have (a typo shows up, not an empty gap)', () => {
-    expect(() => renderBriefing(set({ 'car.cycle.md': 'Aim: {{enquiry.aim.txt}}' }), 'car.cycle.md', view({}), 'md')).toThrow(
+    expect(() =>
+      renderBriefing(set({ 'car.cycle.md': 'Aim: {{enquiry.aim.txt}}' }), 'car.cycle.md', view({}), 'md'),
+    ).toThrow(
       'templates/car.cycle.md.hbs (or a partial it uses) could not be rendered: it names "txt", which a briefing does not have (line 1, column 8).',
     );
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { answer, dateInWords, decimalsOf, formatChange, formatNumber, listInWords } from '../../../src/core/render/words.js';
+import {
+  answer,
+  dateInWords,
+  decimalsOf,
+  formatChange,
+  formatNumber,
+  listInWords,
+} from '../../../src/core/render/words.js';
 
 describe('briefing wording', () => {
   it('writes dates in words, British style', () => {
@@ -29,7 +36,11 @@ describe('briefing wording', () => {
   it('shows an empty answer as "Not yet recorded" and keeps each line of a written one as a paragraph', () => {
     expect(answer(null)).toEqual({ recorded: false, text: 'Not yet recorded', paragraphs: ['Not yet recorded'] });
     expect(answer('  ')).toMatchObject({ recorded: false });
-    expect(answer('First line\n  second   line\n')).toEqual({ recorded: true, text: 'First line second line', paragraphs: ['First line', 'second line'] });
+    expect(answer('First line\n  second   line\n')).toEqual({
+      recorded: true,
+      text: 'First line second line',
+      paragraphs: ['First line', 'second line'],
+    });
   });
 
   it('lists in words', () => {

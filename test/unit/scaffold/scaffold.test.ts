@@ -150,7 +150,7 @@ describe('the records of a new cycle', () => {
   });
 
   it('works from a sipp.yaml with no target learners or equity group', () => {
-    const minimal: ProjectFile = { schemaVersion: 1, method: 'car' };
+    const minimal: ProjectFile = { schemaVersion: 1, title: 'Minimal', method: 'car' };
     const bare = initialCycleRecords(minimal, { title: 'Cycle 1', method: 'car', answers: {} });
     expect(validator.validate('question.schema.json', bare.question)).toEqual([]);
   });

@@ -1,5 +1,5 @@
 // The cache behind a fast `sipp validate`: unchanged files are not parsed or checked again, changed ones are.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -85,5 +85,32 @@ describe('file cache', () => {
     writeFileSync(path.join(root, 'cycles', '01-a', 'baseline.yaml'), 'values:\n  - measure: a\n    value: .inf\n');
     run(root, env);
     expect(run(root, env).parsed).toEqual(['cycles/01-a/baseline.yaml']);
+  });
+
+  it('forgets other projects beyond the ten most recent, and any unused for a month', () => {
+    const { root, env } = project();
+    const dir = path.join(env.SIPP_CACHE_DIR as string, 'projects');
+    mkdirSync(dir, { recursive: true });
+    const day = 24 * 60 * 60;
+    const now = Date.now() / 1000;
+    for (let i = 0; i < 12; i++) {
+      writeFileSync(path.join(dir, `other-${i}.json`), '{}');
+      utimesSync(path.join(dir, `other-${i}.json`), now - i * 60, now - i * 60);
+    }
+    utimesSync(path.join(dir, 'other-1.json'), now - 40 * day, now - 40 * day);
+    run(root, env);
+    const left = readdirSync(dir).sort();
+    expect(left).toHaveLength(10);
+    expect(left.filter((f) => f.startsWith('other-'))).toEqual([
+      'other-0.json',
+      'other-2.json',
+      'other-3.json',
+      'other-4.json',
+      'other-5.json',
+      'other-6.json',
+      'other-7.json',
+      'other-8.json',
+      'other-9.json',
+    ]);
   });
 });

@@ -20,7 +20,11 @@ export function interventionEvents(intervention: InterventionRecord | undefined)
   if (!intervention) return [];
   const events: ChartEvent[] = [];
   if (typeof intervention.start === 'string' && DATE.test(intervention.start)) {
-    events.push({ date: intervention.start, label: 'Start', detail: `The intervention started on ${shortDate(intervention.start)}.` });
+    events.push({
+      date: intervention.start,
+      label: 'Start',
+      detail: `The intervention started on ${shortDate(intervention.start)}.`,
+    });
   }
   (intervention.adaptations ?? []).forEach((a, i) => {
     if (typeof a.date !== 'string' || !DATE.test(a.date)) return;
@@ -32,7 +36,11 @@ export function interventionEvents(intervention: InterventionRecord | undefined)
     });
   });
   if (typeof intervention.end === 'string' && DATE.test(intervention.end)) {
-    events.push({ date: intervention.end, label: 'End', detail: `The intervention ended on ${shortDate(intervention.end)}.` });
+    events.push({
+      date: intervention.end,
+      label: 'End',
+      detail: `The intervention ended on ${shortDate(intervention.end)}.`,
+    });
   }
   return events.sort((a, b) => a.date.localeCompare(b.date));
 }
@@ -41,7 +49,13 @@ export function interventionEvents(intervention: InterventionRecord | undefined)
 export function rebaseEvents(series: SeriesReport): ChartEvent[] {
   return series.segments.flatMap((segment) =>
     segment.rebase && segment.from
-      ? [{ date: segment.from, label: 'Rebase', detail: `Rebased from ${shortDate(segment.from)}: ${oneLine(segment.rebase.reason)}` }]
+      ? [
+          {
+            date: segment.from,
+            label: 'Rebase',
+            detail: `Rebased from ${shortDate(segment.from)}: ${oneLine(segment.rebase.reason)}`,
+          },
+        ]
       : [],
   );
 }

@@ -5,6 +5,8 @@ import type { MeasureReport, SeriesReport, SignalType } from '../../analysis/rep
 import { decimalsFor, formatFigure, shortDate, signalSentence } from '../../analysis/report-words.js';
 import { eventsWithin, rebaseEvents, type ChartEvent } from './annotations.js';
 import {
+  baselineLayers,
+  baselineNote,
   eventLayers,
   isDated,
   levelLayers,
@@ -23,12 +25,22 @@ import type { ChartSpec } from './types.js';
 /** Which signal marks a point covered by several: a shift first, then an unusually long run, then a trend. */
 const PRECEDENCE: readonly SignalType[] = ['shift', 'long-run', 'trend'];
 
-export function runChartSpec(measure: MeasureReport, series: SeriesReport, index: number, events: readonly ChartEvent[]): ChartSpec | null {
+export function runChartSpec(
+  measure: MeasureReport,
+  series: SeriesReport,
+  index: number,
+  events: readonly ChartEvent[],
+): ChartSpec | null {
   const run = series.runChart;
   if (run === null || series.points.length === 0) return null;
   const decimals = decimalsFor(series.points.map((p) => p.value));
   const x = xEncoding(series);
-  const y = { field: 'value', type: 'quantitative', title: measure.unit ?? measure.name, scale: { zero: false, nice: true, padding: 10 } };
+  const y = {
+    field: 'value',
+    type: 'quantitative',
+    title: measure.unit ?? measure.name,
+    scale: { zero: false, nice: false, padding: 16 },
+  };
   const { rows, keys } = pointMarkers(series, run.signals, PRECEDENCE);
   const medians: LevelRow[] = series.segments.map((s, i) => ({
     x: xOf(series, s.fromIndex),
@@ -38,14 +50,20 @@ export function runChartSpec(measure: MeasureReport, series: SeriesReport, index
     labelled: i === series.segments.length - 1,
   }));
   const shown = shownEvents(series, events);
-  const whole = run.signals.filter((s) => s.type === 'too-few-runs' || s.type === 'too-many-runs' || s.type === 'few-crossings');
+  const whole = run.signals.filter(
+    (s) => s.type === 'too-few-runs' || s.type === 'too-many-runs' || s.type === 'few-crossings',
+  );
   const subtitle = [
     `Run chart${series.group ? ` of ${series.group}` : ''}: ${series.points.length} points, median ${formatFigure(run.median ?? 0, decimals)}${series.segments.length > 1 ? ' (latest segment)' : ''}`,
-    ...(whole.length > 0 ? [`Whole-chart signals: ${whole.map((s) => SIGNAL_LABELS[s.type].toLowerCase()).join(', ')}`] : []),
+    ...[baselineNote(series, 'Median')].filter((n): n is string => n !== null),
+    ...(whole.length > 0
+      ? [`Whole-chart signals: ${whole.map((s) => SIGNAL_LABELS[s.type].toLowerCase()).join(', ')}`]
+      : []),
     ...(run.note !== null ? [`Fewer than 10 points: only shifts and trends are looked for`] : []),
   ];
   const alt = runChartAlt(measure, series, decimals);
   const spec: VegaLiteSpec = seriesChart(measure.name, subtitle, alt, [
+    ...baselineLayers(series, x),
     ...eventLayers(shown, x),
     ...levelLayers(medians, x, false, decimals),
     ...lineLayers(rows, x, y),
@@ -82,8 +100,12 @@ function runChartAlt(measure: MeasureReport, series: SeriesReport, decimals: num
   const last = series.points[series.points.length - 1]?.date;
   const when = first && last ? ` from ${shortDate(first)} to ${shortDate(last)}` : '';
   const what = `Run chart of ${lower(measure.name)}${series.group ? ` for ${series.group}` : ''}: ${series.points.length} points${when}, median ${formatFigure(run.median ?? 0, decimals)}.`;
-  const signals = run.signals.map((s) => signalSentence(s, 'run'));
+  const signals = run.signals.map((s) => lowerFirst(signalSentence(s, 'run')));
   return `${what} ${signals.length === 0 ? 'No signals of change.' : `Signals: ${signals.join('; ')}.`}`;
+}
+
+function lowerFirst(text: string): string {
+  return text.length > 0 ? (text[0] as string).toLowerCase() + text.slice(1) : text;
 }
 
 function lower(name: string): string {

@@ -15,7 +15,9 @@ import {
   SIGNAL_SHAPES,
   WIDTH,
   chartConfig,
+  nonEmpty,
   utcTime,
+  wrapLines,
   type VegaLiteSpec,
 } from './theme.js';
 
@@ -62,7 +64,7 @@ export function xEncoding(series: SeriesReport): VegaLiteSpec {
     field: 'x',
     type: 'temporal',
     title: null,
-    scale: { type: 'utc' },
+    scale: { type: 'utc', padding: 14 },
     axis: { format: '%b %Y', grid: false, labelOverlap: 'greedy', tickCount: { interval: 'month', step: 1 } },
   };
 }
@@ -98,7 +100,12 @@ export function pointMarkers(
     const signal = chosen[i] ?? null;
     if (signal === null) return { x: xOf(series, i), value: point.value, key: null };
     const key = markerKey(signal);
-    keys.set(key, { key, shape: markerShape(signal), fill: DIRECTION_FILLS[signal.direction], stroke: DIRECTION_STROKES[signal.direction] });
+    keys.set(key, {
+      key,
+      shape: markerShape(signal),
+      fill: DIRECTION_FILLS[signal.direction],
+      stroke: DIRECTION_STROKES[signal.direction],
+    });
     return { x: xOf(series, i), value: point.value, key };
   });
   return { rows, keys: [...keys.values()].sort((a, b) => a.key.localeCompare(b.key, 'en')) };
@@ -121,11 +128,24 @@ export function lineLayers(rows: readonly PointRow[], x: VegaLiteSpec, y: VegaLi
 }
 
 /** A larger marker on each flagged point: shape for the signal, solid or hollow for improvement or concern. */
-export function markerLayer(rows: readonly PointRow[], keys: readonly MarkerKey[], x: VegaLiteSpec, y: VegaLiteSpec): VegaLiteSpec[] {
+export function markerLayer(
+  rows: readonly PointRow[],
+  keys: readonly MarkerKey[],
+  x: VegaLiteSpec,
+  y: VegaLiteSpec,
+): VegaLiteSpec[] {
   const flagged = rows.filter((r) => r.key !== null);
   if (flagged.length === 0) return [];
   const scale = (range: (k: MarkerKey) => string) => ({ domain: keys.map((k) => k.key), range: keys.map(range) });
-  const legend = { title: 'Signals', orient: 'bottom', direction: 'horizontal', columns: 2, symbolSize: 110, labelLimit: 0, columnPadding: 18 };
+  const legend = {
+    title: 'Signals',
+    orient: 'bottom',
+    direction: 'horizontal',
+    columns: 2,
+    symbolSize: 110,
+    labelLimit: 0,
+    columnPadding: 18,
+  };
   return [
     {
       data: { values: flagged },
@@ -147,30 +167,77 @@ function middle(signal: SignalReport): number {
 }
 
 /** Short text labels by the middle point of each signal ("Shift", "Trend"), above or below as the signal lies. */
-export function signalLabelLayer(series: SeriesReport, signals: readonly SignalReport[], x: VegaLiteSpec, y: VegaLiteSpec): VegaLiteSpec[] {
-  const rows = signals
-    .filter((s) => SIGNAL_SHAPES[s.type] !== undefined)
-    .map((s) => ({
-      x: xOf(series, middle(s)),
-      value: series.points[middle(s)]?.value ?? 0,
-      text: SIGNAL_LABELS[s.type],
-      below: s.side === 'below' || s.side === 'down',
-    }));
-  if (rows.length === 0) return [];
+export function signalLabelLayer(
+  series: SeriesReport,
+  signals: readonly SignalReport[],
+  x: VegaLiteSpec,
+  y: VegaLiteSpec,
+): VegaLiteSpec[] {
+  // Signals over the same points (a shift that is also a long run) share one label: "Shift, long run".
+  const labels = new Map<string, { x: number; value: number; text: string; below: boolean }>();
+  for (const s of signals) {
+    if (SIGNAL_SHAPES[s.type] === undefined) continue;
+    const below = s.side === 'below' || s.side === 'down';
+    const at = middle(s);
+    const key = `${at}|${below}`;
+    const existing = labels.get(key);
+    const name = SIGNAL_LABELS[s.type];
+    if (existing) existing.text = `${existing.text}, ${name.toLowerCase()}`;
+    else labels.set(key, { x: xOf(series, at), value: series.points[at]?.value ?? 0, text: name, below });
+  }
+  const rows = [...labels.values()];
   const layer = (below: boolean): VegaLiteSpec => ({
     data: { values: rows.filter((r) => r.below === below) },
     mark: { type: 'text', align: 'center', dy: below ? 16 : -13, fontSize: 10, fontWeight: 'bold', color: INK },
     encoding: { x, y, text: { field: 'text', type: 'nominal' } },
   });
-  return [layer(false), layer(true)].filter((l) => ((l.data as { values: unknown[] }).values).length > 0);
+  return [layer(false), layer(true)];
+}
+
+/** A light band over each segment's baseline period, when its centre line is fixed on its first points. */
+export function baselineLayers(series: SeriesReport, x: VegaLiteSpec): VegaLiteSpec[] {
+  const rows = series.segments
+    .filter((s) => s.baselinePoints < s.toIndex - s.fromIndex + 1)
+    .map((s) => ({
+      x: xOf(series, s.fromIndex),
+      x2: xOf(series, s.fromIndex + s.baselinePoints - 1),
+      text: 'Baseline',
+    }));
+  return [
+    {
+      data: { values: rows },
+      mark: { type: 'rect', color: '#000000', opacity: 0.07 },
+      encoding: { x, x2: { field: 'x2' } },
+    },
+    {
+      data: { values: rows },
+      mark: { type: 'text', align: 'left', baseline: 'top', dx: 3, y: 4, fontSize: 10, color: '#333333' },
+      encoding: { x, text: { field: 'text', type: 'nominal' } },
+    },
+  ];
+}
+
+/** "Median fixed on the first 4 points (the baseline period)" when a segment fixes its centre line, else null. */
+export function baselineNote(series: SeriesReport, line: string): string | null {
+  const fixed = series.segments.filter((s) => s.baselinePoints < s.toIndex - s.fromIndex + 1);
+  if (fixed.length === 0) return null;
+  const counts = [...new Set(fixed.map((s) => s.baselinePoints))];
+  return `${line} fixed on the first ${counts.join(' or ')} points (the baseline period)`;
 }
 
 /** Horizontal lines per segment (centre line or limits), with the last segment's value at the right edge. */
-export function levelLayers(rows: readonly LevelRow[], x: VegaLiteSpec, dashed: boolean, decimals: number): VegaLiteSpec[] {
+export function levelLayers(
+  rows: readonly LevelRow[],
+  x: VegaLiteSpec,
+  dashed: boolean,
+  decimals: number,
+): VegaLiteSpec[] {
   if (rows.length === 0) return [];
   const x2 = { field: 'x2' };
   const y = { field: 'y', type: 'quantitative' };
-  const labels = rows.filter((r) => r.labelled).map((r) => ({ ...r, text: `${r.label} ${formatFigure(r.y, decimals)}` }));
+  const labels = rows
+    .filter((r) => r.labelled)
+    .map((r) => ({ ...r, text: `${r.label} ${formatFigure(r.y, decimals)}` }));
   return [
     {
       data: { values: rows },
@@ -197,20 +264,35 @@ export function eventLayers(events: readonly ChartEvent[], x: VegaLiteSpec): Veg
     },
     {
       data: { values: rows },
-      mark: { type: 'text', angle: 315, align: 'left', baseline: 'middle', dx: 2, dy: -4, fontSize: 10, color: '#333333', y: -2 },
+      mark: {
+        type: 'text',
+        angle: 315,
+        align: 'left',
+        baseline: 'middle',
+        dx: 2,
+        dy: -4,
+        fontSize: 10,
+        color: '#333333',
+        y: -2,
+      },
       encoding: { x, text: { field: 'label', type: 'nominal' } },
     },
   ];
 }
 
 /** A whole series chart: title, subtitle lines, layers and the shared configuration. */
-export function seriesChart(title: string, subtitle: readonly string[], description: string, layers: readonly VegaLiteSpec[]): VegaLiteSpec {
+export function seriesChart(
+  title: string,
+  subtitle: readonly string[],
+  description: string,
+  layers: readonly VegaLiteSpec[],
+): VegaLiteSpec {
   return {
     description,
-    title: { text: title, subtitle: [...subtitle], subtitlePadding: 6, offset: 16 },
+    title: { text: title, subtitle: wrapLines(subtitle, WIDTH + 40), subtitlePadding: 6, offset: 16 },
     width: WIDTH,
     height: HEIGHT,
     config: chartConfig(),
-    layer: [...layers],
+    layer: nonEmpty(layers),
   };
 }

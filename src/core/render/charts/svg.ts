@@ -2,12 +2,16 @@
 // every run, in every time zone, in any order. Vega and Vega-Lite take ~300 ms to load, so they are imported
 // only here, when a chart is drawn.
 
+import { textWidth } from './text-metrics.js';
+
 export interface SvgOptions {
   /** Prefix of every id in the SVG (clip paths), so that several charts can be inlined in one HTML page. */
   idPrefix: string;
   /** The chart's title and text alternative, written into the SVG for readers of the SVG file on its own. */
   title: string;
   alt: string;
+  /** Called with each warning Vega-Lite or Vega gives (tests use it to keep specs free of them). */
+  onWarning?: (message: string) => void;
 }
 
 /** Decimals kept in coordinates: a hundredth of a pixel, and no digits that depend on floating-point noise. */
@@ -15,8 +19,10 @@ const COORDINATE_DECIMALS = 2;
 
 export async function renderSvg(spec: Record<string, unknown>, options: SvgOptions): Promise<string> {
   const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
+  // Vega documents replacing its text measurement (vl-convert does the same); its typings do not list it.
+  (vega as unknown as { textMetrics: { width: typeof textWidth } }).textMetrics.width = textWidth;
   // Vega-Lite's types ask for its own spec type; the specs are checked by compiling them.
-  const logger = strictLogger();
+  const logger = new QuietLogger(options.onWarning);
   const compiled = vegaLite.compile(spec as unknown as Parameters<typeof vegaLite.compile>[0], { logger }).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', logger });
   try {
@@ -29,27 +35,29 @@ export async function renderSvg(spec: Record<string, unknown>, options: SvgOptio
 }
 
 /**
- * A Vega logger that prints nothing (a CLI's output is its own) and keeps the first error or warning, so that a
- * chart with a mistake in its specification fails loudly instead of drawing something half right.
+ * A Vega logger that prints nothing (a CLI's output is its own): it keeps the first error, so that a chart with a
+ * mistake in its specification fails instead of drawing something half right, and passes warnings on if asked.
  */
-function strictLogger() {
-  const state: { failure: Error | undefined } = { failure: undefined };
-  const fail = (...args: readonly unknown[]): void => {
-    state.failure ??= new Error(`Chart specification problem: ${args.map(String).join(' ')}`);
-  };
-  const logger = {
-    level(): typeof logger {
-      return logger;
-    },
-    error: fail,
-    warn: fail,
-    info: (): void => {},
-    debug: (): void => {},
-    get failure(): Error | undefined {
-      return state.failure;
-    },
-  };
-  return logger;
+class QuietLogger {
+  failure: Error | undefined;
+  constructor(private readonly onWarning: ((message: string) => void) | undefined) {}
+  level(): this {
+    return this;
+  }
+  error(...args: unknown[]): this {
+    this.failure ??= new Error(`Chart specification problem: ${args.map(String).join(' ')}`);
+    return this;
+  }
+  warn(...args: unknown[]): this {
+    this.onWarning?.(args.map(String).join(' '));
+    return this;
+  }
+  info(): this {
+    return this;
+  }
+  debug(): this {
+    return this;
+  }
 }
 
 /**
@@ -83,5 +91,10 @@ function roundNumbers(value: string): string {
 }
 
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }

@@ -3,6 +3,7 @@
 
 import type { SignalDirection } from '../../analysis/types.js';
 import type { SignalType } from '../../analysis/report-types.js';
+import { textWidth } from './text-metrics.js';
 
 /** A Vega-Lite specification as plain JSON (checked by Vega-Lite when rendered, and by the chart tests). */
 export type VegaLiteSpec = Record<string, unknown>;
@@ -76,8 +77,23 @@ export function chartConfig(): VegaLiteSpec {
       titleFontSize: 11,
       titleFontWeight: 'normal',
     },
-    legend: { labelColor: INK, titleColor: INK, labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'normal', symbolStrokeWidth: 1.5 },
-    title: { anchor: 'start', color: INK, fontSize: 14, fontWeight: 'bold', subtitleColor: '#333333', subtitleFontSize: 11, offset: 10 },
+    legend: {
+      labelColor: INK,
+      titleColor: INK,
+      labelFontSize: 11,
+      titleFontSize: 11,
+      titleFontWeight: 'normal',
+      symbolStrokeWidth: 1.5,
+    },
+    title: {
+      anchor: 'start',
+      color: INK,
+      fontSize: 14,
+      fontWeight: 'bold',
+      subtitleColor: '#333333',
+      subtitleFontSize: 11,
+      offset: 10,
+    },
     text: { font: FONT, fontSize: 10, color: INK },
   };
 }
@@ -92,4 +108,31 @@ export function utcDate(date: string): { year: number; month: number; date: numb
 export function utcTime(date: string): number {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return Date.UTC(year, month - 1, day);
+}
+
+/** Layers that have something to draw: Vega warns about (and cannot scale) a layer with no data. */
+export function nonEmpty(layers: readonly VegaLiteSpec[]): VegaLiteSpec[] {
+  return layers.filter((layer) => {
+    const values = (layer.data as { values?: unknown } | undefined)?.values;
+    return !Array.isArray(values) || values.length > 0;
+  });
+}
+
+/** Subtitle lines wrapped at spaces to `width` pixels, so that a long line never widens the chart. */
+export function wrapLines(lines: readonly string[], width: number, fontSize = 11): string[] {
+  return lines.flatMap((line) => {
+    const out: string[] = [];
+    let current = '';
+    for (const word of line.split(' ')) {
+      const next = current === '' ? word : `${current} ${word}`;
+      if (current !== '' && textWidth({ fontSize }, next) > width) {
+        out.push(current);
+        current = word;
+      } else {
+        current = next;
+      }
+    }
+    if (current !== '') out.push(current);
+    return out;
+  });
 }

@@ -2,11 +2,12 @@
 // cause points marked by shape (and solid or hollow for improvement or concern), and the intervention's dated
 // events (statistics.md, "XmR charts"; NHS Making Data Count).
 
-import type { MeasureReport, SeriesReport, SignalReport, SignalType } from '../../analysis/report-types.js';
-import { decimalsFor, formatFigure, listOf, shortDate } from '../../analysis/report-words.js';
+import type { MeasureReport, SeriesReport, SignalType } from '../../analysis/report-types.js';
+import { decimalsFor, formatFigure, xmrSignalLines } from '../../analysis/report-words.js';
 import type { ChartEvent } from './annotations.js';
 import { shownEvents } from './run-chart.js';
 import {
+  baselineLayers,
   eventLayers,
   levelLayers,
   lineLayers,
@@ -17,18 +18,27 @@ import {
   xOf,
   type LevelRow,
 } from './series-layers.js';
-import { SIGNAL_LABELS } from './theme.js';
 import type { ChartSpec } from './types.js';
 
 /** NHS Making Data Count precedence: a point is labelled by the first rule that flags it (xmr.ts does the same). */
 const PRECEDENCE: readonly SignalType[] = ['outside-limits', 'trend', 'two-of-three', 'shift'];
 
-export function xmrChartSpec(measure: MeasureReport, series: SeriesReport, index: number, events: readonly ChartEvent[]): ChartSpec | null {
+export function xmrChartSpec(
+  measure: MeasureReport,
+  series: SeriesReport,
+  index: number,
+  events: readonly ChartEvent[],
+): ChartSpec | null {
   const xmr = series.xmr;
   if (xmr === null || series.points.length === 0) return null;
   const decimals = decimalsFor(series.points.map((p) => p.value));
   const x = xEncoding(series);
-  const y = { field: 'value', type: 'quantitative', title: measure.unit ?? measure.name, scale: { zero: false, nice: true, padding: 10 } };
+  const y = {
+    field: 'value',
+    type: 'quantitative',
+    title: measure.unit ?? measure.name,
+    scale: { zero: false, nice: false, padding: 16 },
+  };
   const { rows, keys } = pointMarkers(series, xmr.signals, PRECEDENCE);
   const withLimits = series.segments
     .map((s, i) => ({ s, last: i === series.segments.length - 1 }))
@@ -39,15 +49,32 @@ export function xmrChartSpec(measure: MeasureReport, series: SeriesReport, index
       return y === null ? [] : [{ x: xOf(series, s.fromIndex), x2: xOf(series, s.toIndex), y, label, labelled: last }];
     });
   const shown = shownEvents(series, events);
-  const trial = xmr.trial ? ' (trial limits: fewer than 12 points)' : '';
+  const fixed = xmr.baselinePoints < xmr.n;
+  const note = fixed
+    ? `Limits fixed on the first ${xmr.baselinePoints} points (the baseline period)${xmr.trial ? ': trial limits, from fewer than 12 points' : ''}`
+    : xmr.trial
+      ? `Trial limits: only ${xmr.n} points (fewer than 12)`
+      : null;
   const subtitle = [
-    `XmR chart${series.group ? ` of ${series.group}` : ''}: mean ${figure(xmr.mean, decimals)}, process limits ${figure(xmr.lowerLimit, decimals)} to ${figure(xmr.upperLimit, decimals)}${trial}`,
+    `XmR chart${series.group ? ` of ${series.group}` : ''}: mean ${figure(xmr.mean, decimals)}, process limits ${figure(xmr.lowerLimit, decimals)} to ${figure(xmr.upperLimit, decimals)}`,
+    ...(note === null ? [] : [note]),
   ];
   const alt = xmrAlt(measure, series, decimals);
   const spec = seriesChart(measure.name, subtitle, alt, [
+    ...baselineLayers(series, x),
     ...eventLayers(shown, x),
-    ...levelLayers(level((s) => s.mean, 'Mean'), x, false, decimals),
-    ...levelLayers([...level((s) => s.upperLimit, 'Upper limit'), ...level((s) => s.lowerLimit, 'Lower limit')], x, true, decimals),
+    ...levelLayers(
+      level((s) => s.mean, 'Mean'),
+      x,
+      false,
+      decimals,
+    ),
+    ...levelLayers(
+      [...level((s) => s.upperLimit, 'Upper limit'), ...level((s) => s.lowerLimit, 'Lower limit')],
+      x,
+      true,
+      decimals,
+    ),
     ...lineLayers(rows, x, y),
     ...markerLayer(rows, keys, x, y),
   ]);
@@ -71,28 +98,11 @@ function xmrAlt(measure: MeasureReport, series: SeriesReport, decimals: number):
   if (xmr === null) return '';
   const name = /^[A-Z][a-z]/.test(measure.name) ? measure.name[0]?.toLowerCase() + measure.name.slice(1) : measure.name;
   const what = `XmR chart of ${name}${series.group ? ` for ${series.group}` : ''}: ${series.points.length} points, mean ${figure(xmr.mean, decimals)}, process limits ${figure(xmr.lowerLimit, decimals)} to ${figure(xmr.upperLimit, decimals)}${xmr.trial ? ' (trial limits)' : ''}.`;
-  if (xmr.signals.length === 0) return `${what} No special cause variation: every point is within the limits, with no run or trend.`;
-  const byType = PRECEDENCE.flatMap((type) => {
-    const of = xmr.signals.filter((s) => s.type === type);
-    return of.length === 0 ? [] : [`${SIGNAL_LABELS[type].toLowerCase()} ${datesOf(of)}`];
-  });
-  return `${what} Signals: ${byType.join('; ')}.`;
+  if (xmr.signals.length === 0)
+    return `${what} No special cause variation: every point is within the limits, with no run or trend.`;
+  return `${what} Signals: ${xmrSignalLines(xmr.signals).map(lowerFirst).join('; ')}.`;
 }
 
-/** `on 8 Sep 2025 and 6 Oct 2025 (a concern), on 9 Mar 2026 (an improvement)` */
-function datesOf(signals: readonly SignalReport[]): string {
-  const directions = [...new Set(signals.map((s) => s.direction))];
-  return directions
-    .map((direction) => {
-      const spans = signals
-        .filter((s) => s.direction === direction)
-        .map((s) => {
-          const from = s.from === null ? `point ${s.fromIndex + 1}` : shortDate(s.from);
-          const to = s.to === null ? `point ${s.toIndex + 1}` : shortDate(s.to);
-          return s.fromIndex === s.toIndex ? `on ${from}` : `from ${from} to ${to}`;
-        });
-      const meaning = direction === 'neutral' ? '' : ` (${direction === 'improvement' ? 'an improvement' : 'a concern'})`;
-      return `${listOf(spans)}${meaning}`;
-    })
-    .join(', ');
+function lowerFirst(text: string): string {
+  return text.length > 0 ? (text[0] as string).toLowerCase() + text.slice(1) : text;
 }

@@ -1,0 +1,58 @@
+// Charts for briefings, drawn from the analysis report: before/after by group, run and XmR charts of each
+// dated series (with the intervention's dated events), and the overview's trend of each outcome measure.
+// The specs are pure data; drawing them (`renderSvg`) loads Vega, so only `sipp brief` should call the async API.
+
+import type { AnalysisReport, CycleReport } from '../../analysis/report-types.js';
+import type { InterventionRecord } from '../../records/model.js';
+import { interventionEvents } from './annotations.js';
+import { beforeAfterSpec } from './before-after.js';
+import { overviewChartSpecs } from './overview.js';
+import { runChartSpec } from './run-chart.js';
+import { renderSvg } from './svg.js';
+import type { Chart, ChartSpec } from './types.js';
+import { xmrChartSpec } from './xmr-chart.js';
+
+export type { Chart, ChartKind, ChartSpec } from './types.js';
+export { overviewChartSpecs } from './overview.js';
+export { renderSvg, tidySvg } from './svg.js';
+export type { VegaLiteSpec } from './theme.js';
+
+export interface CycleChartContext {
+  /** intervention.yaml of the cycle: its start, adaptations and end are drawn on series charts. */
+  intervention?: InterventionRecord | undefined;
+}
+
+/**
+ * The charts of one cycle, measure by measure: before/after by group (when a group has figures to show), then
+ * for each dated series its run chart and, with enough points, its XmR chart.
+ */
+export function cycleChartSpecs(cycle: CycleReport, context: CycleChartContext = {}): ChartSpec[] {
+  const events = interventionEvents(context.intervention);
+  return cycle.measures.flatMap((measure) => {
+    const specs: (ChartSpec | null)[] = [beforeAfterSpec(measure)];
+    measure.series.forEach((series, i) => {
+      specs.push(runChartSpec(measure, series, i, events), xmrChartSpec(measure, series, i, events));
+    });
+    return specs.filter((s): s is ChartSpec => s !== null);
+  });
+}
+
+/** The cycle's charts drawn as SVG, in the order of `cycleChartSpecs`. Ids are unique within the cycle. */
+export async function chartsForCycle(cycle: CycleReport, context: CycleChartContext = {}): Promise<Chart[]> {
+  return drawAll(cycleChartSpecs(cycle, context), cycle.id);
+}
+
+/** The project overview's charts: one per outcome measure with figures in any cycle. */
+export async function overviewCharts(report: AnalysisReport): Promise<Chart[]> {
+  return drawAll(overviewChartSpecs(report), 'overview');
+}
+
+/** Draws specs one after another (Vega is not re-entrant-safe for ids), each with ids under its own prefix. */
+async function drawAll(specs: readonly ChartSpec[], scope: string): Promise<Chart[]> {
+  const charts: Chart[] = [];
+  for (const spec of specs) {
+    const svg = await renderSvg(spec.spec, { idPrefix: `sipp-${scope}-${spec.id}`, title: spec.title, alt: spec.alt });
+    charts.push({ id: spec.id, kind: spec.kind, title: spec.title, alt: spec.alt, notes: spec.notes, svg });
+  }
+  return charts;
+}

@@ -1,0 +1,195 @@
+// The project overview's charts: for each outcome measure, its figures before and after each cycle, for all the
+// learners in the enquiry (solid line, round dots) and for the equity group (dashed line, triangles).
+
+import type { AnalysisReport, GroupReport, MeasureReport } from '../../analysis/report-types.js';
+import { decimalsFor, formatFigure, listOf } from '../../analysis/report-words.js';
+import { CONTEXT, INK, WIDTH, chartConfig, wrapLines, type VegaLiteSpec } from './theme.js';
+import type { ChartSpec } from './types.js';
+
+const ALL_LEARNERS = 'All learners';
+const EQUITY_GROUP = 'Equity group';
+
+interface OverviewPoint {
+  step: string;
+  order: number;
+  series: typeof ALL_LEARNERS | typeof EQUITY_GROUP;
+  value: number;
+  label: string;
+}
+
+/** The group whose figures stand for the enquiry: the intervention learners, else everyone, else the only group. */
+export function headlineGroup(groups: readonly GroupReport[]): GroupReport | undefined {
+  const find = (role: GroupReport['role']): GroupReport | undefined => {
+    const matches = groups.filter((g) => g.role === role && (g.equity === null || g.equity === 'all'));
+    return matches.length === 1 ? matches[0] : undefined;
+  };
+  return find('intervention') ?? find('all') ?? find(null) ?? (groups.length === 1 ? groups[0] : undefined);
+}
+
+/** The equity group of the measure's gap, when there is one. */
+function equityGroup(measure: MeasureReport): GroupReport | undefined {
+  const name = measure.gap?.equityGroup;
+  return name === undefined ? undefined : measure.groups.find((g) => g.name === name);
+}
+
+export function overviewChartSpecs(report: AnalysisReport): ChartSpec[] {
+  const ids: string[] = [];
+  const byId = new Map<string, { measure: MeasureReport; cycle: number; label: string }[]>();
+  report.cycles.forEach((cycle, c) => {
+    for (const measure of cycle.measures) {
+      if (measure.type !== 'outcome') continue;
+      if (!byId.has(measure.id)) {
+        ids.push(measure.id);
+        byId.set(measure.id, []);
+      }
+      byId
+        .get(measure.id)
+        ?.push({ measure, cycle: c, label: cycle.number === null ? cycle.id : `Cycle ${cycle.number}` });
+    }
+  });
+  return ids.flatMap((id) => {
+    const spec = overviewSpec(id, byId.get(id) ?? []);
+    return spec === null ? [] : [spec];
+  });
+}
+
+function overviewSpec(
+  id: string,
+  entries: readonly { measure: MeasureReport; cycle: number; label: string }[],
+): ChartSpec | null {
+  const points: OverviewPoint[] = [];
+  const latest = entries[entries.length - 1]?.measure;
+  if (latest === undefined) return null;
+  const yesNo = latest.kind === 'yes-no';
+  const text = (value: number): string =>
+    yesNo ? `${formatFigure(value, 1)}%` : formatFigure(value, decimalsOf(entries));
+  entries.forEach(({ measure, label }, c) => {
+    const add = (series: OverviewPoint['series'], group: GroupReport | undefined): void => {
+      if (!group || group.suppressed) return;
+      if (group.before.mean !== null)
+        points.push({
+          step: `${label}\nbefore`,
+          order: 2 * c,
+          series,
+          value: group.before.mean,
+          label: text(group.before.mean),
+        });
+      if (group.after.mean !== null)
+        points.push({
+          step: `${label}\nafter`,
+          order: 2 * c + 1,
+          series,
+          value: group.after.mean,
+          label: text(group.after.mean),
+        });
+    };
+    add(ALL_LEARNERS, headlineGroup(measure.groups));
+    add(EQUITY_GROUP, equityGroup(measure));
+  });
+  if (points.length === 0) return null;
+  const steps = [...new Map(points.map((p) => [p.order, p.step])).entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, s]) => s);
+  const x = {
+    field: 'step',
+    type: 'ordinal',
+    sort: steps,
+    title: null,
+    axis: { labelAngle: 0, labelLimit: 0, labelExpr: "split(datum.label, '\\n')", grid: false },
+  };
+  const y = {
+    field: 'value',
+    type: 'quantitative',
+    title: yesNo ? '% answering yes' : (latest.unit ?? 'Mean'),
+    scale: yesNo ? { domain: [0, 100] } : { zero: false, nice: false, padding: 26 },
+  };
+  const series = [...new Set(points.map((p) => p.series))];
+  const legend = {
+    title: null,
+    orient: 'top',
+    direction: 'horizontal',
+    symbolFillColor: INK,
+    symbolStrokeColor: INK,
+    symbolSize: 70,
+  };
+  const alt = overviewAlt(latest.name, points, entries.length);
+  const spec: VegaLiteSpec = {
+    description: alt,
+    title: {
+      text: latest.name,
+      subtitle: wrapLines(
+        [
+          `Before and after each cycle: ${series.length > 1 ? 'all learners in the enquiry (solid line) and the equity group (dashed)' : series[0] === EQUITY_GROUP ? 'the equity group' : 'all learners in the enquiry'}`,
+        ],
+        420,
+      ),
+      subtitlePadding: 6,
+      offset: 12,
+    },
+    width: Math.min(WIDTH, Math.max(300, steps.length * 100)),
+    height: 220,
+    config: chartConfig(),
+    data: { values: points },
+    encoding: { x, y },
+    layer: [
+      {
+        mark: { type: 'line', color: CONTEXT, strokeWidth: 1.5 },
+        transform: [{ calculate: 'datum.series', as: 'line' }],
+        encoding: {
+          detail: { field: 'series' },
+          strokeDash: {
+            field: 'line',
+            type: 'nominal',
+            scale: {
+              domain: [ALL_LEARNERS, EQUITY_GROUP],
+              range: [
+                [1, 0],
+                [5, 3],
+              ],
+            },
+            legend: null,
+          },
+        },
+      },
+      {
+        mark: { type: 'point', filled: true, size: 70, color: INK, opacity: 1 },
+        encoding: {
+          shape: {
+            field: 'series',
+            type: 'nominal',
+            scale: { domain: [ALL_LEARNERS, EQUITY_GROUP], range: ['circle', 'triangle-up'] },
+            legend,
+          },
+        },
+      },
+      // Values above the dots of all learners and below the equity group's, so that close values do not collide.
+      {
+        transform: [{ filter: { field: 'series', equal: ALL_LEARNERS } }],
+        mark: { type: 'text', dy: -12, fontSize: 10, color: INK },
+        encoding: { text: { field: 'label', type: 'nominal' } },
+      },
+      {
+        transform: [{ filter: { field: 'series', equal: EQUITY_GROUP } }],
+        mark: { type: 'text', dy: 14, fontSize: 10, color: INK },
+        encoding: { text: { field: 'label', type: 'nominal' } },
+      },
+    ],
+  };
+  return { id: `overview-${id}`, kind: 'overview', title: `${latest.name} across cycles`, alt, notes: [], spec };
+}
+
+/** Decimals of a measure's means across cycles: as written, 1 or 2. */
+function decimalsOf(entries: readonly { measure: MeasureReport }[]): number {
+  return decimalsFor(entries.flatMap(({ measure }) => measure.groups.flatMap((g) => [g.before.mean, g.after.mean])));
+}
+
+function overviewAlt(name: string, points: readonly OverviewPoint[], cycles: number): string {
+  const describe = (series: OverviewPoint['series']): string | null => {
+    const of = points.filter((p) => p.series === series);
+    if (of.length === 0) return null;
+    const values = of.map((p) => `${p.label} (${p.step.replace('\n', ' ').toLowerCase()})`);
+    return `${series === ALL_LEARNERS ? 'all learners' : 'the equity group'} ${listOf(values)}`;
+  };
+  const parts = [describe(ALL_LEARNERS), describe(EQUITY_GROUP)].filter((p): p is string => p !== null);
+  return `${name} across ${cycles} cycle${cycles === 1 ? '' : 's'}: ${parts.join('; ')}.`;
+}

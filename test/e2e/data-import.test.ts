@@ -1,0 +1,583 @@
+// `sipp data import`: class tables in, aggregated figures out, personal data and bad cells refused with their place.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { BIN, EXAMPLES, REPO_ROOT, newProject, sipp, snapshotTree, tempDir } from './helpers.js';
+
+const TABLES = path.join(REPO_ROOT, 'test/fixtures/tables');
+const CLASS_30 = readFileSync(path.join(TABLES, 'class-30.csv'), 'utf8');
+const MEASURES = 'cycles/01-paired-reading/measures.yaml';
+
+/** A project from `sipp init` with one cycle, `01-paired-reading`. */
+function projectWithCycle(): string {
+  const dir = newProject();
+  const r = sipp(['cycle', '--yes', 'Paired reading'], { cwd: dir });
+  if (r.code !== 0) throw new Error(`sipp cycle failed: ${r.stderr}`);
+  return dir;
+}
+
+/** A copy of the project with a table written into it (outside data/private/). */
+function withTable(template: string, name: string, content: string | Buffer): string {
+  const dir = tempDir();
+  cpSync(template, dir, { recursive: true });
+  writeFileSync(path.join(dir, name), content);
+  return dir;
+}
+
+const measuresOf = (dir: string) =>
+  parse(readFileSync(path.join(dir, MEASURES), 'utf8')) as {
+    measures: { id: string; name: string; kind?: string }[];
+    results: {
+      measure: string;
+      groups: {
+        name: string;
+        role: string;
+        equity: string;
+        before?: Record<string, number>;
+        after?: Record<string, number>;
+      }[];
+    }[];
+    series: { measure: string; group: string; points: { date: string; value: number; n: number }[] }[];
+  };
+
+let template: string;
+beforeAll(() => {
+  template = projectWithCycle();
+});
+
+describe('sipp data import', () => {
+  it('imports a class of 30 into the cycle: figures in measures.yaml, the raw table in data/private/', () => {
+    const dir = withTable(template, 'class.csv', CLASS_30);
+    const r = sipp(['data', 'import', 'class.csv', '--cycle', '1', '--measure', 'reading-enjoyment'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      'Read 30 learners from class.csv for measure reading-enjoyment (scores) in cycle 01-paired-reading.',
+    );
+    expect(r.stdout).toContain(
+      'Columns: learner = A ("learner"), group = B ("group"), simd = C ("simd"), fsm = D ("fsm"), before = E ("before"), after = F ("after").',
+    );
+    expect(r.stdout).toMatch(/ {2}Intervention {13}n 15 -> 14\n/);
+    expect(r.stdout).toMatch(
+      / {2}Intervention – SIMD 1 {4}n 5 -> 4 {2}will show as \[c\] in briefings \(fewer than 5 learners\)\n/,
+    );
+    expect(r.stdout).toContain('2 learners with no after value are left out of the after figures.');
+    expect(r.stdout).toContain('Copied the raw table to data/private/01-paired-reading/reading-enjoyment.csv');
+    expect(r.stdout).toContain(
+      `Updated ${MEASURES}: added the results of reading-enjoyment (aggregated figures only).`,
+    );
+
+    const data = measuresOf(dir);
+    expect(data.measures).toEqual([{ id: 'reading-enjoyment', name: 'reading-enjoyment', kind: 'score' }]);
+    const groups = data.results[0]?.groups ?? [];
+    expect(groups.map((g) => g.name)).toEqual([
+      'Intervention',
+      'Intervention – SIMD 1-2',
+      'Intervention – SIMD 3-5',
+      'Intervention – SIMD 1',
+      'Intervention – SIMD 5',
+      'Comparison',
+      'Comparison – SIMD 1-2',
+      'Comparison – SIMD 3-5',
+      'Comparison – SIMD 1',
+      'Comparison – SIMD 5',
+    ]);
+    expect(groups[0]).toEqual({
+      name: 'Intervention',
+      role: 'intervention',
+      equity: 'all',
+      before: { n: 15, mean: 23.4, sd: 4.91 },
+      after: { n: 14, mean: 27.64, sd: 3.39 },
+    });
+    expect(groups[6]).toMatchObject({
+      role: 'comparison',
+      equity: 'equity-group',
+      before: { n: 8, mean: 20.5, sd: 2.45 },
+    });
+
+    expect(readFileSync(path.join(dir, 'data/private/01-paired-reading/reading-enjoyment.csv'), 'utf8')).toBe(CLASS_30);
+    const v = sipp(['validate'], { cwd: dir });
+    expect(v.stdout).toContain('valid');
+    expect(v.code).toBe(0);
+  });
+
+  it('never writes a learner code into measures.yaml', () => {
+    const dir = withTable(template, 'class.csv', CLASS_30);
+    expect(
+      sipp(['data', 'import', 'class.csv', '--cycle', '01', '--measure', 'reading-enjoyment'], { cwd: dir }).code,
+    ).toBe(0);
+    const text = readFileSync(path.join(dir, MEASURES), 'utf8');
+    for (let i = 1; i <= 30; i += 1) expect(text).not.toContain(`L${String(i).padStart(2, '0')}`);
+  });
+
+  it('imports the first sheet of an .xlsx, and does not take its assessment dates for dates of birth', () => {
+    const dir = withTable(template, 'class.xlsx', readFileSync(path.join(TABLES, 'class-12.xlsx')));
+    const r = sipp(['data', 'import', 'class.xlsx', '--cycle', '01-paired-reading', '--measure', 'spelling'], {
+      cwd: dir,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Read 12 learners from class.xlsx');
+    const groups = measuresOf(dir).results[0]?.groups ?? [];
+    expect(groups[0]).toEqual({
+      name: 'Intervention',
+      role: 'intervention',
+      equity: 'all',
+      before: { n: 6, mean: 23.25, sd: 4.73 },
+      after: { n: 5, mean: 28.1, sd: 2.84 },
+    });
+    expect(readFileSync(path.join(dir, 'data/private/01-paired-reading/spelling.xlsx'))).toEqual(
+      readFileSync(path.join(TABLES, 'class-12.xlsx')),
+    );
+    expect(sipp(['validate'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('maps other headings with --columns, and finds usual ones (Pupil code, SIMD quintile) by itself', () => {
+    const dir = withTable(template, 'scores.csv', readFileSync(path.join(TABLES, 'class-30-headings.csv')));
+    const r = sipp(
+      [
+        'data',
+        'import',
+        'scores.csv',
+        '--cycle',
+        '1',
+        '--measure',
+        'reading-enjoyment',
+        '--columns',
+        'before="Sept score", after = "june score"',
+      ],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      'Columns: learner = A ("Pupil code"), group = B ("Group"), simd = C ("SIMD quintile"), fsm = D ("FSM"), before = E ("Sept score"), after = F ("June score").',
+    );
+    expect(measuresOf(dir).results[0]?.groups[0]?.before).toEqual({ n: 15, mean: 23.4, sd: 4.91 });
+  });
+
+  it('refuses, without a terminal, a table whose columns it cannot find, listing its headings (exit 1)', () => {
+    const dir = withTable(template, 'scores.csv', readFileSync(path.join(TABLES, 'class-30-headings.csv')));
+    const before = snapshotTree(dir);
+    const r = sipp(['data', 'import', 'scores.csv', '--cycle', '1', '--measure', 'reading-enjoyment'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      'sipp: scores.csv has no `before` or `after` column. Its headings are: A ("Pupil code"), B ("Group"), C ("SIMD quintile"), D ("FSM"), E ("Sept score"), F ("June score"). Nothing was written.',
+    );
+    expect(r.stderr).toContain('--columns before="<heading>"');
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+
+  it('imports a dated series of yes/no answers as the percentage of yes per date', () => {
+    const dir = withTable(template, 'checkins.csv', readFileSync(path.join(TABLES, 'reading-checkins.csv')));
+    const r = sipp(['data', 'import', 'checkins.csv', '--cycle', '1', '--measure', 'reads-for-pleasure'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      'Read 60 rows of a dated series from checkins.csv for measure reads-for-pleasure (yes/no)',
+    );
+    expect(r.stdout).toContain('All learners: 6 dates (2025-09-01 to 2025-11-17), n 9 to 10 per date');
+    const data = measuresOf(dir);
+    expect(data.measures).toEqual([{ id: 'reads-for-pleasure', name: 'reads-for-pleasure', kind: 'yes-no' }]);
+    expect(data.series).toHaveLength(1);
+    expect(data.series[0]?.group).toBe('All learners');
+    expect(data.series[0]?.points.map((p) => p.date)).toEqual([
+      '2025-09-01',
+      '2025-09-15',
+      '2025-09-29',
+      '2025-10-13',
+      '2025-11-03',
+      '2025-11-17',
+    ]);
+    expect(data.series[0]?.points[2]?.n).toBe(9);
+    for (const point of data.series[0]?.points ?? []) expect((point.value * point.n) % 100).toBeCloseTo(0, 0);
+    expect(sipp(['validate'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('keeps every comment and line of measures.yaml it does not replace, byte for byte', () => {
+    const dir = withTable(template, 'class.csv', CLASS_30);
+    const head = [
+      '# yaml-language-server: $schema=../../.sipp/schemas/measures.schema.json',
+      '# Our measures: agreed at the partnership meeting.   Keep this spacing.',
+      '',
+      'measures:',
+      '  # The survey everyone uses.',
+      '  - id: reading-enjoyment',
+      '    name: Reading enjoyment survey score   # out of 40',
+      '    type: outcome',
+      '    unit: points out of 40',
+      '    higherIsBetter: true',
+      'results:',
+      '  # Imported in August; replaced by each import.',
+    ];
+    const tail = ['series: []', '# Last line comment.', ''];
+    writeFileSync(
+      path.join(dir, MEASURES),
+      [...head, '  - measure: reading-enjoyment', '    groups: []', ...tail].join('\n'),
+    );
+    expect(
+      sipp(['data', 'import', 'class.csv', '--cycle', '1', '--measure', 'reading-enjoyment'], { cwd: dir }).code,
+    ).toBe(0);
+    const text = readFileSync(path.join(dir, MEASURES), 'utf8');
+    expect(
+      text.startsWith(`${head.join('\n')}\n  - measure: reading-enjoyment\n    groups:\n      - name: Intervention\n`),
+    ).toBe(true);
+    expect(text.endsWith(`\n${tail.join('\n')}`)).toBe(true);
+    expect(sipp(['validate'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('keeps an earlier import and adds a suffix for a different table; the same table again makes no copy', () => {
+    const dir = withTable(template, 'class.csv', CLASS_30);
+    const args = ['data', 'import', 'class.csv', '--cycle', '1', '--measure', 'reading-enjoyment', '--yes'];
+    expect(sipp(args, { cwd: dir }).code).toBe(0);
+    const again = sipp(args, { cwd: dir });
+    expect(again.stdout).toContain('The raw table was already in data/private/01-paired-reading/reading-enjoyment.csv');
+    expect(again.stdout).toContain('replaced the earlier results of reading-enjoyment');
+    writeFileSync(
+      path.join(dir, 'class.csv'),
+      CLASS_30.replace('L30,comparison,3,no,25,27', 'L30,comparison,3,no,25,29'),
+    );
+    expect(sipp(args, { cwd: dir }).stdout).toContain(
+      'Copied the raw table to data/private/01-paired-reading/reading-enjoyment-2.csv',
+    );
+    expect(readFileSync(path.join(dir, 'data/private/01-paired-reading/reading-enjoyment.csv'), 'utf8')).toBe(CLASS_30);
+    expect(measuresOf(dir).results).toHaveLength(1);
+  });
+
+  it('adds data/private/ to .gitignore when the project does not ignore it, keeping the file', () => {
+    const dir = withTable(template, 'class.csv', CLASS_30);
+    writeFileSync(path.join(dir, '.gitignore'), 'node_modules/\n');
+    writeFileSync(path.join(dir, 'data/private/.gitignore'), '');
+    expect(
+      sipp(['data', 'import', 'class.csv', '--cycle', '1', '--measure', 'reading-enjoyment'], { cwd: dir }).code,
+    ).toBe(0);
+    expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toMatch(
+      /^node_modules\/\n# Pupil-level data never goes into Git[^\n]*\n[^\n]*\n\/data\/private\/\*\n!\/data\/private\/README.md\n!\/data\/private\/.gitignore\n$/,
+    );
+  });
+});
+
+describe('sipp data import refuses bad cells', () => {
+  const TABLE = [
+    'learner,group,simd,fsm,before,after',
+    'L01,intervention,1,yes,18,24',
+    'L02,intervention,7,yes,21,27',
+    'L03,treatment,2,maybe,twenty,28',
+    'L01,comparison,1,no,22,23',
+    ',comparison,2,no,20,21',
+    'L06,,2,no,20,21',
+    '',
+  ].join('\n');
+
+  it('reports every bad cell as file:row:column, exits 1 and writes nothing', () => {
+    const dir = withTable(template, 'bad.csv', TABLE);
+    const before = snapshotTree(dir);
+    const r = sipp(['data', 'import', 'bad.csv', '--cycle', '1', '--measure', 'reading-enjoyment'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      [
+        'bad.csv:3:C: "7" is not a SIMD quintile: write a whole number from 1 (most deprived) to 5, or leave the cell empty if it is not known.',
+        'bad.csv:4:B: "treatment" is not a group sipp knows: write intervention or comparison.',
+        'bad.csv:4:D: "maybe" is not yes or no: write yes or no for free school meal registration, or leave the cell empty if it is not known.',
+        'bad.csv:4:E: "twenty" is not a number: write the score as a number, or leave the cell empty if the learner has no score.',
+        'bad.csv:5:A: Learner code "L01" is already on row 2: each learner needs a row of their own.',
+        'bad.csv:6:A: The learner code is empty: give every learner a code, such as L01.',
+        'bad.csv:7:B: The group is empty: write intervention or comparison.',
+        'sipp: bad.csv was not imported: 7 cells need fixing. Nothing was written.',
+        '',
+      ].join('\n'),
+    );
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+
+  it('reports a bad date in a series', () => {
+    const dir = withTable(template, 'series.csv', 'learner,date,value\nL01,2025-09-15,80\nL02,31/02/2025,70\n');
+    const before = snapshotTree(dir);
+    const r = sipp(['data', 'import', 'series.csv', '--cycle', '1', '--measure', 'attendance'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      'series.csv:3:B: "31/02/2025" is not a date: write dates as 2025-09-15 or 15/09/2025.\n',
+    );
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+
+  it('shows the first 50 problems and counts the rest', () => {
+    const rows = Array.from({ length: 60 }, (_, i) => `L${i},intervention,1,yes,x,1`);
+    const dir = withTable(template, 'many.csv', ['learner,group,simd,fsm,before,after', ...rows].join('\n'));
+    const r = sipp(['data', 'import', 'many.csv', '--cycle', '1', '--measure', 'reading-enjoyment'], { cwd: dir });
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(52);
+    expect(lines[49]).toMatch(/^many.csv:51:E: "x" is not a number/);
+    expect(lines[50]).toBe('... and 10 more problems.');
+    expect(lines[51]).toBe('sipp: many.csv was not imported: 60 cells need fixing. Nothing was written.');
+  });
+});
+
+describe('sipp data import refuses personal data', () => {
+  const cases: Array<[string, string, string[], string]> = [
+    [
+      'a column of names, by its heading',
+      'First name',
+      ['Emma', 'Liam'],
+      'people.csv:2:B: Column B ("First name") looks like it holds names (by its heading).',
+    ],
+    [
+      'a column of names, by its values',
+      'Pupil',
+      ['', 'Emma Smith', "Liam O'Neill", 'Ava McLean'],
+      'people.csv:3:B: Column B ("Pupil") looks like it holds names.',
+    ],
+    [
+      'e-mail addresses',
+      'Contact',
+      ['', 'parent@example.org'],
+      'people.csv:3:B: Column B ("Contact") looks like it holds e-mail addresses.',
+    ],
+    [
+      'dates of birth, by heading',
+      'DOB',
+      ['2016-03-14'],
+      'people.csv:2:B: Column B ("DOB") looks like it holds dates of birth (by its heading).',
+    ],
+    [
+      'dates of birth, by their values',
+      'Born on',
+      ['', '14/03/2016'],
+      'people.csv:3:B: Column B ("Born on") looks like it holds dates of birth (dates that would make a learner 2 to 20 years old).',
+    ],
+    [
+      'Scottish Candidate Numbers',
+      'Ref',
+      ['123456789'],
+      'people.csv:2:B: Column B ("Ref") looks like it holds Scottish Candidate Numbers (nine-digit numbers, the form of a Scottish Candidate Number).',
+    ],
+    ['postcodes', 'Home', ['', '', 'G12 8QQ'], 'people.csv:4:B: Column B ("Home") looks like it holds postcodes.'],
+  ];
+
+  for (const [what, heading, cells, line] of cases) {
+    it(`refuses ${what}, naming the column and row, and writes nothing`, () => {
+      const rows = ['L01', 'L02', 'L03', 'L04'].map((code, i) => `${code},"${cells[i] ?? ''}",${20 + i},${22 + i}`);
+      const dir = withTable(template, 'people.csv', [`learner,${heading},before,after`, ...rows, ''].join('\n'));
+      const before = snapshotTree(dir);
+      const r = sipp(['data', 'import', 'people.csv', '--cycle', '1', '--measure', 'reading-enjoyment'], { cwd: dir });
+      expect(r.code).toBe(1);
+      expect(r.stderr.split('\n')[0]).toBe(line);
+      expect(r.stderr).toContain(
+        'sipp: people.csv was not imported: a column looks like personal data. Nothing was written.',
+      );
+      expect(r.stderr).toContain('--allow-column "<heading>"');
+      expect(snapshotTree(dir)).toEqual(before);
+    });
+  }
+
+  it('imports a column allowed with --allow-column after a warning, keeping it out of measures.yaml', () => {
+    const table =
+      'learner,Reading buddy,before,after\nL01,Emma Smith,20,24\nL02,Liam Brown,21,25\nL03,Ava Reid,22,26\n';
+    const dir = withTable(template, 'buddies.csv', table);
+    const r = sipp(
+      [
+        'data',
+        'import',
+        'buddies.csv',
+        '--cycle',
+        '1',
+        '--measure',
+        'reading-enjoyment',
+        '--allow-column',
+        'reading buddy',
+      ],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      'warning: buddies.csv: column B ("Reading buddy") looks like it holds names; importing it anyway because of --allow-column. ' +
+        'Nothing from it goes into measures.yaml (only aggregated figures do), but the raw copy in data/private/ keeps it: delete the column from the table if the enquiry does not need it.\n',
+    );
+    const text = readFileSync(path.join(dir, MEASURES), 'utf8');
+    for (const name of ['Emma', 'Liam', 'Ava', 'L01']) expect(text).not.toContain(name);
+    expect(readFileSync(path.join(dir, 'data/private/01-paired-reading/reading-enjoyment.csv'), 'utf8')).toBe(table);
+  });
+});
+
+describe('sipp data import is called wrongly', () => {
+  const run = (args: string[]) => {
+    const dir = withTable(template, 'class.csv', CLASS_30);
+    const before = snapshotTree(dir);
+    const r = sipp(['data', 'import', ...args], { cwd: dir });
+    expect(snapshotTree(dir)).toEqual(before);
+    return r;
+  };
+
+  it('lists the cycles for an unknown --cycle (exit 2)', () => {
+    const r = run(['class.csv', '--cycle', '3', '--measure', 'reading-enjoyment']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('sipp: There is no cycle 3. The cycles are: 01-paired-reading.');
+  });
+
+  it('refuses a measure id that is not one (exit 2)', () => {
+    const r = run(['class.csv', '--cycle', '1', '--measure', 'Reading Enjoyment']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"Reading Enjoyment" is not a measure id');
+  });
+
+  it('refuses an unknown --columns name, and a heading the table does not have (exit 2)', () => {
+    const unknown = run(['class.csv', '--cycle', '1', '--measure', 'm', '--columns', 'score="Sept"']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('"score" is not a column sipp knows');
+    const missing = run(['class.csv', '--cycle', '1', '--measure', 'm', '--columns', 'before="Sept score"']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--columns maps before to "Sept score", but class.csv has no column headed that.');
+  });
+
+  it('refuses an --allow-column heading the table does not have (exit 2)', () => {
+    const r = run(['class.csv', '--cycle', '1', '--measure', 'm', '--allow-column', 'Name']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--allow-column: class.csv has no column headed "Name".');
+  });
+
+  it('refuses a file that is not .csv or .xlsx (exit 2), and a file that is not there (exit 1)', () => {
+    const wrong = run(['class.xls', '--cycle', '1', '--measure', 'm']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('sipp imports .csv and .xlsx files; class.xls is a .xls file.');
+    const missing = run(['nothing.csv', '--cycle', '1', '--measure', 'm']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('There is no file nothing.csv.');
+  });
+});
+
+describe('sipp data import into the example project', () => {
+  const example = path.join(EXAMPLES, 'northfield-reading');
+
+  it.runIf(existsSync(example))("adds a new measure's figures and the project stays valid", () => {
+    const dir = tempDir();
+    cpSync(example, dir, { recursive: true });
+    writeFileSync(path.join(dir, 'class.csv'), CLASS_30);
+    const measures = path.join(dir, 'cycles/01-paired-reading/measures.yaml');
+    const original = readFileSync(measures, 'utf8');
+    const r = sipp(['data', 'import', 'class.csv', '--cycle', '1', '--measure', 'spelling-age'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const text = readFileSync(measures, 'utf8');
+    // Everything before the new entries is as it was.
+    const resultsEnd = original.indexOf('\nseries:');
+    expect(text.startsWith(original.slice(0, original.indexOf('\nresults:')))).toBe(true);
+    expect(text).toContain(original.slice(original.indexOf('\nresults:'), resultsEnd));
+    expect(text).toContain(original.slice(resultsEnd));
+    expect(sipp(['validate'], { cwd: dir }).code).toBe(0);
+  });
+});
+
+// The same python3 pty driver as interactive.test.ts: each step waits for its text on the screen, then types.
+const DRIVER = String.raw`
+import json, os, pty, re, select, sys, time
+spec = json.load(sys.stdin)
+pid, fd = pty.fork()
+if pid == 0:
+    os.chdir(spec['cwd'])
+    os.execve(spec['argv'][0], spec['argv'], spec['env'])
+raw = b''
+ansi = re.compile(r'\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>78]')
+def screen():
+    return ansi.sub('', raw.decode('utf-8', 'replace'))
+def pump(timeout):
+    global raw
+    ready, _, _ = select.select([fd], [], [], timeout)
+    if not ready:
+        return True
+    try:
+        chunk = os.read(fd, 65536)
+    except OSError:
+        return False
+    if not chunk:
+        return False
+    raw += chunk
+    return True
+seen = 0
+for step in spec['steps']:
+    deadline = time.time() + 15
+    while True:
+        at = screen().find(step['expect'], seen)
+        if at >= 0:
+            seen = at + len(step['expect'])
+            break
+        if time.time() > deadline or not pump(0.05):
+            print(json.dumps({'code': -1, 'screen': screen(), 'waitingFor': step['expect']}))
+            sys.exit(0)
+    time.sleep(0.05)
+    for key in step['keys']:
+        os.write(fd, key.encode())
+        time.sleep(0.03)
+deadline = time.time() + 15
+while time.time() < deadline and pump(0.1):
+    pass
+_, status = os.waitpid(pid, 0)
+print(json.dumps({'code': os.waitstatus_to_exitcode(status), 'screen': screen()}))
+`;
+
+function onTerminal(
+  args: string[],
+  cwd: string,
+  steps: { expect: string; keys: string[] }[],
+): { code: number; screen: string; waitingFor?: string } {
+  const spec = {
+    cwd,
+    argv: [process.execPath, BIN, ...args],
+    env: { PATH: process.env.PATH ?? '', HOME: cwd, TERM: 'xterm-256color', NO_COLOR: '1' },
+    steps,
+  };
+  const r = spawnSync('python3', ['-c', DRIVER], { input: JSON.stringify(spec), encoding: 'utf8', timeout: 60_000 });
+  if (r.status !== 0) throw new Error(`pty driver failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as { code: number; screen: string; waitingFor?: string };
+}
+
+const ENTER = '\r';
+const DOWN = '\x1b[B';
+const hasPython = spawnSync('python3', ['--version']).status === 0;
+
+describe('sipp data import on a terminal', () => {
+  it.runIf(hasPython)("asks for the columns it cannot find, offering the table's headings", () => {
+    const dir = withTable(template, 'scores.csv', readFileSync(path.join(TABLES, 'class-30-headings.csv')));
+    const r = onTerminal(['data', 'import', 'scores.csv', '--cycle', '1', '--measure', 'reading-enjoyment'], dir, [
+      { expect: 'Which column holds the scores before (before)?', keys: [ENTER] },
+      // Sept score was taken for before: June score comes first now.
+      { expect: 'Which column holds the scores after (after)?', keys: [ENTER] },
+      { expect: 'Read 30 learners', keys: [] },
+    ]);
+    expect(r.waitingFor).toBeUndefined();
+    expect(r.code).toBe(0);
+    expect(r.screen).toContain('E ("Sept score")');
+    expect(r.screen).toContain('before = E ("Sept score"), after = F ("June score")');
+    expect(measuresOf(dir).results[0]?.groups[0]?.after).toEqual({ n: 14, mean: 27.64, sd: 3.39 });
+  });
+
+  it.runIf(hasPython)('asks before replacing earlier figures, and writes nothing when told no', () => {
+    const dir = withTable(template, 'class.csv', CLASS_30);
+    expect(
+      sipp(['data', 'import', 'class.csv', '--cycle', '1', '--measure', 'reading-enjoyment'], { cwd: dir }).code,
+    ).toBe(0);
+    const before = snapshotTree(dir);
+    const r = onTerminal(['data', 'import', 'class.csv', '--cycle', '1', '--measure', 'reading-enjoyment'], dir, [
+      { expect: 'Replace the earlier results of reading-enjoyment', keys: ['n', ENTER] },
+      { expect: 'Nothing was written.', keys: [] },
+    ]);
+    expect(r.waitingFor).toBeUndefined();
+    expect(r.code).toBe(1);
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+
+  it.runIf(hasPython)('lets the teacher say the table has no before column', () => {
+    const dir = withTable(template, 'june.csv', 'Code,June score\nL01,20\nL02,22\n');
+    const r = onTerminal(['data', 'import', 'june.csv', '--cycle', '1', '--measure', 'reading-enjoyment'], dir, [
+      { expect: 'Which column holds the scores before (before)?', keys: [DOWN, ENTER] },
+      { expect: 'Which column holds the scores after (after)?', keys: [ENTER] },
+      { expect: 'Read 2 learners', keys: [] },
+    ]);
+    expect(r.waitingFor).toBeUndefined();
+    expect(r.code).toBe(0);
+    expect(measuresOf(dir).results[0]?.groups).toEqual([
+      { name: 'All learners', role: 'all', equity: 'all', after: { n: 2, mean: 21, sd: 1.41 } },
+    ]);
+  });
+});

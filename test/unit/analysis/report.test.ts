@@ -1,0 +1,408 @@
+// Specification of the analysis report (`sipp analyse --json`): the JSON contract of issue 4, field by field.
+import { describe, expect, it } from 'vitest';
+import { analysisReport, cycleInputs, measureReports, reportOptions } from '../../../src/core/analysis/report.js';
+import type { MeasureReport } from '../../../src/core/analysis/report-types.js';
+import type { CycleData } from '../../../src/methods/types.js';
+import { measures, scored, weekly, yesNo, type Group } from './report-fixtures.js';
+
+/** The report of the only measure of a measures.yaml. */
+function reportOf(...args: Parameters<typeof measures>): MeasureReport {
+  const [report] = measureReports(measures(...args));
+  if (!report) throw new Error('no measure report');
+  return report;
+}
+
+const CONTRACT = {
+  measure: ['id', 'groups', 'gap', 'effectSize', 'runChart', 'xmr', 'warnings'],
+  group: ['name', 'before', 'after', 'change', 'suppressed'],
+  figures: ['n', 'mean', 'sd'],
+  gap: ['baseline', 'followUp', 'change'],
+  effectSize: ['hedgesG', 'ci95', 'monthsProgress', 'basis'],
+  runChart: ['median', 'longestRun', 'crossings', 'signals'],
+  xmr: ['mean', 'upperLimit', 'lowerLimit', 'signals'],
+};
+
+const withComparison: Group[] = [
+  scored('Intervention', 'intervention', 'all', [20, 48.0, 8.0], [20, 52.3, 8.1]),
+  scored('Comparison', 'comparison', 'all', [22, 47.5, 7.8], [22, 47.9, 7.6]),
+  scored('Intervention, SIMD 1-2', 'intervention', 'equity-group', [10, 45.0, 8.0], [10, 51.0, 8.0]),
+  scored('Intervention, SIMD 3-5', 'intervention', 'others', [10, 51.0, 7.0], [10, 53.6, 8.0]),
+];
+
+describe('the analysis report', () => {
+  it('has every field of the JSON contract, with the cycle folder as id', () => {
+    const cycle: CycleData = {
+      source: {
+        folder: '01-paired-reading',
+        dir: 'cycles/01-paired-reading',
+        number: 1,
+        slug: 'paired-reading',
+        records: new Map(),
+      },
+      method: 'car',
+      records: new Map<string, Record<string, unknown>>([
+        [
+          'measures',
+          { ...measures({ id: 'reading' }, withComparison, [weekly([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])]) },
+        ],
+      ]),
+    };
+    const report = analysisReport(cycleInputs([cycle]), reportOptions({}));
+    expect(Object.keys(report)).toEqual(['cycles']);
+    const [c] = report.cycles;
+    expect(c?.id).toBe('01-paired-reading');
+    expect(c).toHaveProperty('measures');
+    const m = c?.measures[0] as MeasureReport;
+    expect(Object.keys(m)).toEqual(expect.arrayContaining(CONTRACT.measure));
+    for (const g of m.groups) {
+      expect(Object.keys(g)).toEqual(expect.arrayContaining(CONTRACT.group));
+      expect(Object.keys(g.before)).toEqual(expect.arrayContaining(CONTRACT.figures));
+      expect(Object.keys(g.after)).toEqual(expect.arrayContaining(CONTRACT.figures));
+    }
+    expect(Object.keys(m.gap ?? {})).toEqual(expect.arrayContaining(CONTRACT.gap));
+    expect(Object.keys(m.effectSize ?? {})).toEqual(expect.arrayContaining(CONTRACT.effectSize));
+    expect(Object.keys(m.runChart ?? {})).toEqual(expect.arrayContaining(CONTRACT.runChart));
+    expect(Object.keys(m.xmr ?? {})).toEqual(expect.arrayContaining(CONTRACT.xmr));
+  });
+
+  it('takes the suppression threshold and equity quintiles from sipp.yaml, 5 by default', () => {
+    expect(reportOptions({})).toEqual({ suppressionThreshold: 5, equityQuintiles: [] });
+    expect(reportOptions({ suppressionThreshold: 10, equityGroup: { quintiles: [1, 2] } })).toEqual({
+      suppressionThreshold: 10,
+      equityQuintiles: [1, 2],
+    });
+  });
+
+  it('reports every defined measure in order, and measures the results name without defining them', () => {
+    const record = measures({ id: 'a' }, [scored('All', 'all', 'all', [12, 3, 1], [12, 4, 1])]);
+    record.measures?.push({ id: 'b', name: 'B', type: 'qualitative' });
+    record.results?.push({ measure: 'c', groups: [scored('All', 'all', 'all', [12, 3, 1], null)] });
+    const reports = measureReports(record);
+    expect(reports.map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    expect(reports[1]).toMatchObject({
+      groups: [],
+      gap: null,
+      effectSize: null,
+      runChart: null,
+      xmr: null,
+      warnings: [],
+    });
+  });
+});
+
+describe('groups', () => {
+  it('reports n, mean, sd and the change after - before for each group', () => {
+    const m = reportOf({ id: 'reading' }, withComparison);
+    expect(m.groups[0]).toEqual({
+      name: 'Intervention',
+      role: 'intervention',
+      equity: 'all',
+      before: { n: 20, mean: 48, sd: 8, date: '2025-08-28' },
+      after: { n: 20, mean: 52.3, sd: 8.1, date: '2026-03-25' },
+      change: 4.3,
+      suppressed: false,
+    });
+  });
+
+  it('rounds every figure to 4 decimals, so float noise never reaches the JSON', () => {
+    const m = reportOf({ id: 'reading' }, [scored('All', 'all', 'all', [30, 24.1, 6.1], [30, 27.2, 5.9])]);
+    expect(m.groups[0]?.change).toBe(3.1);
+  });
+
+  it('gives a yes/no measure as percentages, with the change in percentage points', () => {
+    const m = reportOf({ id: 'reads', kind: 'yes-no' }, [yesNo('All', 'all', 'all', [40, 10], [40, 18])]);
+    expect(m.groups[0]?.before).toEqual({ n: 40, mean: 25, sd: null, count: 10, date: '2025-08-28' });
+    expect(m.groups[0]?.after.mean).toBe(45);
+    expect(m.groups[0]?.change).toBe(20);
+    expect(m.effectSize).toBeNull();
+  });
+
+  it('leaves a group without figures at one time as nulls, and its change null', () => {
+    const m = reportOf({ id: 'reading' }, [scored('All', 'all', 'all', [30, 24, 6], null)]);
+    expect(m.groups[0]?.after).toEqual({ n: null, mean: null, sd: null, date: null });
+    expect(m.groups[0]?.change).toBeNull();
+  });
+});
+
+describe('disclosure control', () => {
+  const everyNumberOf = (value: unknown): number[] =>
+    typeof value === 'number'
+      ? [value]
+      : Array.isArray(value)
+        ? value.flatMap(everyNumberOf)
+        : value !== null && typeof value === 'object'
+          ? Object.values(value).flatMap(everyNumberOf)
+          : [];
+
+  it('hides every figure of a group below the threshold: nulls and suppressed true', () => {
+    const m = reportOf({ id: 'reading' }, [
+      scored('Class A', null, null, [4, 21.37, 5.11], [4, 23.91, 4.87]),
+      scored('Class B', null, null, [25, 24, 6], [25, 26, 6]),
+    ]);
+    const a = m.groups[0];
+    expect(a).toMatchObject({ suppressed: true, change: null });
+    expect(a?.before).toEqual({ n: null, mean: null, sd: null, date: '2025-08-28' });
+    expect(a?.after).toEqual({ n: null, mean: null, sd: null, date: '2026-03-25' });
+    expect(everyNumberOf(m)).not.toEqual(expect.arrayContaining([21.37, 5.11, 23.91, 4.87]));
+    expect(m.warnings.map((w) => w.code)).toContain('suppressed');
+  });
+
+  it('respects a project threshold other than 5', () => {
+    const record = measures({ id: 'r' }, [scored('Class A', null, null, [8, 20, 5], [8, 22, 5])]);
+    expect(measureReports(record, { suppressionThreshold: 10 })[0]?.groups[0]?.suppressed).toBe(true);
+    expect(measureReports(record, { suppressionThreshold: 5 })[0]?.groups[0]?.suppressed).toBe(false);
+  });
+
+  it('hides a second group where the total would give the small one away (all = intervention + comparison)', () => {
+    const m = reportOf({ id: 'reading' }, [
+      scored('Everyone', 'all', 'all', [33, 24, 6], [33, 26, 6]),
+      scored('Intervention', 'intervention', 'all', [30, 24, 6], [30, 26.2, 6]),
+      scored('Comparison', 'comparison', 'all', [3, 24, 6], [3, 24, 6]),
+    ]);
+    expect(m.groups.map((g) => g.suppressed)).toEqual([false, true, true]);
+    expect(m.effectSize).toBeNull();
+    expect(m.warnings.map((w) => w.message).join(' ')).toMatch(/effect size is not shown/);
+  });
+
+  it('hides a second group where equity group + others = all', () => {
+    const m = reportOf({ id: 'reading' }, [
+      scored('All', 'intervention', 'all', [40, 24, 6], [40, 26, 6]),
+      scored('SIMD 1-2', 'intervention', 'equity-group', [2, 20, 6], [2, 22, 6]),
+      scored('SIMD 3-5', 'intervention', 'others', [38, 24, 6], [38, 26, 6]),
+    ]);
+    // The smallest other part (SIMD 3-5) goes rather than the total: either way 40 - 38 is no longer shown.
+    expect(m.groups.map((g) => g.suppressed)).toEqual([false, true, true]);
+    expect(m.gap).toBeNull();
+    expect(m.warnings.map((w) => w.message).join(' ')).toMatch(/equity gap is not shown/);
+  });
+
+  it('hides a yes/no group whose count of yes (or of no) is small, as "1 of 3 = 33%" would give it away', () => {
+    const m = reportOf({ id: 'reads', kind: 'yes-no' }, [
+      yesNo('Class A', null, null, [30, 2], [30, 12]),
+      yesNo('Class B', null, null, [30, 29], [30, 20]),
+      yesNo('Class C', null, null, [30, 12], [30, 12]),
+    ]);
+    expect(m.groups.map((g) => g.suppressed)).toEqual([true, true, false]);
+    expect(m.groups[0]?.before).toEqual({ n: null, mean: null, sd: null, count: null, date: '2025-08-28' });
+  });
+
+  it('never says in a warning how many learners a hidden group has', () => {
+    const m = reportOf({ id: 'reading' }, [
+      scored('All', 'all', 'all', [33, 24, 6], [33, 26, 6]),
+      scored('Intervention', 'intervention', 'all', [30, 24, 6], [30, 26, 6]),
+      scored('Comparison', 'comparison', 'all', [3, 24, 6], [3, 24, 6]),
+    ]);
+    for (const warning of m.warnings) expect(warning.message).not.toMatch(/\b(3|30)\b/);
+  });
+});
+
+describe('the equity gap', () => {
+  it('is others - equity group when higher is better, with both denominators, and says whether it narrowed', () => {
+    const m = reportOf({ id: 'reading' }, withComparison);
+    expect(m.gap).toEqual({
+      baseline: 6,
+      followUp: 2.6,
+      change: -3.4,
+      narrowed: true,
+      unit: 'points',
+      basis: 'equity-group',
+      equityGroup: 'Intervention, SIMD 1-2',
+      othersGroup: 'Intervention, SIMD 3-5',
+      denominators: { baseline: { equityN: 10, othersN: 10 }, followUp: { equityN: 10, othersN: 10 } },
+    });
+  });
+
+  it('is equity group - others when lower is better, so that positive still means the equity group is behind', () => {
+    const m = reportOf({ id: 'absence', higherIsBetter: false }, [
+      scored('SIMD 1-2', 'all', 'equity-group', [20, 12, 3], [20, 10, 3]),
+      scored('SIMD 3-5', 'all', 'others', [20, 8, 3], [20, 9, 3]),
+    ]);
+    expect(m.gap).toMatchObject({ baseline: 4, followUp: 1, change: -3, narrowed: true });
+  });
+
+  it('reports a widening gap as not narrowed', () => {
+    const m = reportOf({ id: 'reading' }, [
+      scored('SIMD 1-2', 'all', 'equity-group', [20, 20, 3], [20, 21, 3]),
+      scored('SIMD 3-5', 'all', 'others', [20, 22, 3], [20, 25, 3]),
+    ]);
+    expect(m.gap).toMatchObject({ baseline: 2, followUp: 4, change: 2, narrowed: false });
+  });
+
+  it('uses SIMD quintile 1 against quintile 5 when there is no equity-group/others pair', () => {
+    const m = reportOf({ id: 'reading' }, [
+      scored('SIMD 1', 'all', 'simd-1', [20, 20, 3], [20, 23, 3]),
+      scored('SIMD 5', 'all', 'simd-5', [20, 26, 3], [20, 27, 3]),
+    ]);
+    expect(m.gap).toMatchObject({
+      basis: 'simd',
+      baseline: 6,
+      followUp: 4,
+      equityGroup: 'SIMD 1',
+      othersGroup: 'SIMD 5',
+    });
+  });
+
+  it('is in percentage points for a yes/no measure', () => {
+    const m = reportOf({ id: 'reads', kind: 'yes-no' }, [
+      yesNo('SIMD 1-2', 'all', 'equity-group', [50, 10], [50, 20]),
+      yesNo('SIMD 3-5', 'all', 'others', [50, 20], [50, 25]),
+    ]);
+    expect(m.gap).toMatchObject({ unit: 'percentage points', baseline: 20, followUp: 10, change: -10, narrowed: true });
+  });
+
+  it('gives the baseline alone before the follow-up is in', () => {
+    const m = reportOf({ id: 'reading' }, [
+      scored('SIMD 1-2', 'all', 'equity-group', [20, 20, 3], null),
+      scored('SIMD 3-5', 'all', 'others', [20, 22, 3], null),
+    ]);
+    expect(m.gap).toMatchObject({ baseline: 2, followUp: null, change: null, narrowed: null });
+    expect(m.gap?.denominators.followUp).toBeNull();
+  });
+
+  it('is null, with a warning, when the measure does not say which way is better', () => {
+    const m = reportOf({ id: 'r', higherIsBetter: null }, [
+      scored('SIMD 1-2', 'all', 'equity-group', [20, 20, 3], [20, 21, 3]),
+      scored('SIMD 3-5', 'all', 'others', [20, 22, 3], [20, 25, 3]),
+    ]);
+    expect(m.gap).toBeNull();
+    expect(m.warnings.map((w) => w.code)).toContain('no-direction');
+  });
+
+  it('warns when a gap rests on groups of fewer than 10', () => {
+    const m = reportOf({ id: 'reading' }, [
+      scored('SIMD 1-2', 'all', 'equity-group', [6, 20, 3], [6, 21, 3]),
+      scored('SIMD 3-5', 'all', 'others', [20, 22, 3], [20, 25, 3]),
+    ]);
+    expect(m.warnings.map((w) => w.code)).toContain('small-groups');
+  });
+});
+
+describe('the effect size', () => {
+  it("is Hedges' g of intervention against comparison on the post-test, with its 95% CI and EEF months", () => {
+    // statistics.md, first worked row: g 0.5505, CI -0.0551 to 1.1562.
+    const m = reportOf({ id: 'reading' }, withComparison);
+    expect(m.effectSize).toMatchObject({ basis: 'comparison', statistic: 'hedges-g', monthsProgress: 7 });
+    expect(m.effectSize?.hedgesG).toBeCloseTo(0.5505, 4);
+    expect(m.effectSize?.ci95?.[0]).toBeCloseTo(-0.0551, 4);
+    expect(m.effectSize?.ci95?.[1]).toBeCloseTo(1.1562, 4);
+    expect(m.warnings.map((w) => w.code)).not.toContain('no-comparison');
+  });
+
+  it('warns when a group has fewer than 10 learners', () => {
+    // statistics.md, second worked row: g 0.7342.
+    const m = reportOf({ id: 'r' }, [
+      scored('Intervention', 'intervention', 'all', null, [6, 14.5, 3.2]),
+      scored('Comparison', 'comparison', 'all', null, [7, 12.1, 2.9]),
+    ]);
+    expect(m.effectSize?.hedgesG).toBeCloseTo(0.7342, 4);
+    expect(m.warnings.map((w) => w.code)).toContain('small-groups');
+  });
+
+  it('without a comparison group is the pre-post standardised change, with the caveat and no CI', () => {
+    const m = reportOf({ id: 'r' }, [scored('Tutors', 'intervention', 'all', [30, 20, 5], [30, 22, 5])]);
+    expect(m.effectSize).toMatchObject({
+      basis: 'pre-post',
+      hedgesG: 0.4,
+      ci95: null,
+      monthsProgress: 5,
+      comparisonGroup: null,
+    });
+    const caveat = m.warnings.find((w) => w.code === 'no-comparison');
+    expect(caveat?.message).toMatch(/not evidence of impact on its own/);
+  });
+
+  it('is null with a warning when a group it needs is hidden', () => {
+    const m = reportOf({ id: 'r' }, [
+      scored('Intervention', 'intervention', 'all', [25, 20, 5], [25, 22, 5]),
+      scored('Comparison', 'comparison', 'all', [4, 20, 5], [4, 21, 5]),
+    ]);
+    expect(m.effectSize).toBeNull();
+    expect(m.warnings.map((w) => w.message).join(' ')).toMatch(
+      /effect size is not shown: it would use a group shown as \[c\]/,
+    );
+  });
+});
+
+describe('dated series', () => {
+  // 8 low points then 8 high: a shift below and above the median, each run longer than the Anhøj limit.
+  const stepUp = [10, 11, 10, 12, 11, 10, 11, 12, 20, 21, 22, 20, 21, 22, 21, 20];
+
+  it('reports the run chart: median, longest run, crossings and named, dated signals', () => {
+    const m = reportOf({ id: 'r' }, [], [weekly(stepUp)]);
+    expect(m.runChart).toMatchObject({ median: 16, longestRun: 8, crossings: 1, n: 16, useful: 16, note: null });
+    const types = m.runChart?.signals.map((s) => s.type);
+    expect(types).toEqual(expect.arrayContaining(['shift', 'long-run', 'few-crossings', 'too-few-runs']));
+    const [low, high] = (m.runChart?.signals ?? []).filter((s) => s.type === 'shift');
+    expect(low).toMatchObject({ from: '2025-09-01', to: '2025-10-20', points: 8, side: 'below', direction: 'concern' });
+    expect(high).toMatchObject({ from: '2025-10-27', to: '2025-12-15', side: 'above', direction: 'improvement' });
+  });
+
+  it('reports the XmR chart: mean, limits and signals by the measure direction', () => {
+    const m = reportOf({ id: 'r', higherIsBetter: false }, [], [weekly(stepUp)]);
+    expect(m.xmr?.mean).toBeCloseTo(15.875, 4);
+    expect(m.xmr?.trial).toBe(false);
+    expect(m.xmr?.signals.length).toBeGreaterThan(0);
+    for (const s of m.xmr?.signals ?? []) {
+      expect(['outside-limits', 'trend', 'two-of-three', 'shift']).toContain(s.type);
+      expect(s.direction).toBe(s.side === 'above' || s.side === 'up' ? 'concern' : 'improvement');
+    }
+  });
+
+  it('fixes the centre line on the baseline period when the measure says so', () => {
+    const m = reportOf({ id: 'r', chart: { baselinePoints: 8 } }, [], [weekly(stepUp)]);
+    expect(m.runChart).toMatchObject({ median: 11, baselinePoints: 8 });
+    expect(m.xmr?.mean).toBeCloseTo(10.875, 4);
+    expect(m.xmr?.trial).toBe(true);
+    expect(m.warnings.map((w) => w.code)).toContain('trial-limits');
+  });
+
+  it('draws no XmR chart below 8 points, and notes that a short run chart looks for shifts and trends only', () => {
+    const m = reportOf({ id: 'r' }, [], [weekly([1, 2, 3, 4, 5, 6, 7])]);
+    expect(m.xmr).toBeNull();
+    expect(m.runChart?.note).toMatch(/Only 7 points/);
+    expect(m.runChart?.signals.map((s) => s.type)).toEqual(['trend']);
+    expect(m.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['few-points', 'no-xmr']));
+  });
+
+  it('keeps the XmR limits of a yes/no series within 0-100', () => {
+    const m = reportOf({ id: 'r', kind: 'yes-no' }, [], [weekly([2, 30, 2, 30, 2, 30, 2, 30, 2, 30, 2, 30])]);
+    expect(m.xmr?.lowerLimit).toBe(0);
+  });
+
+  it('rebases only at a recorded date, with its reason: each segment has its own centre line', () => {
+    const rebase = [{ date: '2025-10-27', reason: 'New timetable from the October holiday' }];
+    const m = reportOf({ id: 'r', chart: { rebase } }, [], [weekly(stepUp)]);
+    const [series] = m.series;
+    expect(series?.segments.map((s) => [s.fromIndex, s.toIndex, s.median, s.rebase?.reason ?? null])).toEqual([
+      [0, 7, 11, null],
+      [8, 15, 21, 'New timetable from the October holiday'],
+    ]);
+    expect(m.runChart?.median).toBe(21);
+    expect(m.runChart?.signals.every((s) => s.type !== 'shift')).toBe(true);
+    expect(new Set(m.xmr?.signals.map((s) => s.segment))).not.toContain(2);
+  });
+
+  it('ignores a rebase with no points before it, with a warning', () => {
+    const m = reportOf(
+      { id: 'r', chart: { rebase: [{ date: '2020-01-01', reason: 'Too early' }] } },
+      [],
+      [weekly(stepUp)],
+    );
+    expect(m.series[0]?.segments).toHaveLength(1);
+    expect(m.warnings.map((w) => w.code)).toContain('rebase-ignored');
+  });
+
+  it('leaves out points resting on fewer learners than the threshold', () => {
+    const points = weekly(stepUp).map((p, i) => (i === 3 ? { ...p, n: 3 } : { ...p, n: 25 }));
+    const m = reportOf({ id: 'r' }, [], [points]);
+    expect(m.series[0]?.points).toHaveLength(15);
+    expect(m.series[0]?.omittedPoints).toBe(1);
+    expect(m.warnings.map((w) => w.code)).toContain('points-omitted');
+  });
+
+  it('reports every series of a measure, the first one in runChart and xmr', () => {
+    const m = reportOf({ id: 'r' }, [], [weekly(stepUp), weekly([5, 5, 6])]);
+    expect(m.series.map((s) => s.group)).toEqual(['Series 1', 'Series 2']);
+    expect(m.runChart?.group).toBe('Series 1');
+  });
+});
