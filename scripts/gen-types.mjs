@@ -1,6 +1,7 @@
-// Generates src/core/records/types.generated.ts from the JSON Schemas, so record types cannot drift from them.
-// `npm run gen:types` writes the file; `node scripts/gen-types.mjs --check` exits 1 when it is out of date.
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+// Generates record types from the JSON Schemas, so they cannot drift: src/core/records/types.generated.ts from
+// schemas/, and src/methods/<id>/types.generated.ts from each method's own schemas/.
+// `npm run gen:types` writes the files; `node scripts/gen-types.mjs --check` exits 1 when one is out of date.
+import { access, readFile, readdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { compile } from 'json-schema-to-typescript';
@@ -9,16 +10,31 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const schemaDir = path.join(root, 'schemas');
 const target = path.join(root, 'src/core/records/types.generated.ts');
 
-export async function generateTypes() {
-  const files = (await readdir(schemaDir)).filter((f) => f.endsWith('.schema.json') && f !== 'common.schema.json').sort();
+const methodsDir = path.join(root, 'src/methods');
+
+/** Every generated file and the schema folder it comes from. */
+export async function typeTargets() {
+  const targets = [{ target, dir: schemaDir }];
+  for (const method of (await readdir(methodsDir, { withFileTypes: true })).filter((e) => e.isDirectory())) {
+    const dir = path.join(methodsDir, method.name, 'schemas');
+    if (await access(dir).then(() => true, () => false)) {
+      targets.push({ target: path.join(methodsDir, method.name, 'types.generated.ts'), dir });
+    }
+  }
+  return targets.sort((a, b) => (a.target < b.target ? -1 : 1));
+}
+
+/** The text of one generated file (by default the shared record types). */
+export async function generateTypes(dir = schemaDir) {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.schema.json') && f !== 'common.schema.json').sort();
   const parts = [
-    '// Generated from schemas/*.schema.json by `npm run gen:types`. Do not edit by hand.',
+    `// Generated from ${path.relative(root, dir)}/*.schema.json by \`npm run gen:types\`. Do not edit by hand.`,
     '/* eslint-disable */',
   ];
   const common = JSON.parse(await readFile(path.join(schemaDir, 'common.schema.json'), 'utf8'));
   const seen = new Set();
   for (const file of files) {
-    const schema = JSON.parse(await readFile(path.join(schemaDir, file), 'utf8'));
+    const schema = JSON.parse(await readFile(path.join(dir, file), 'utf8'));
     const name = typeName(file);
     const inlined = inlineRefs(schema, common, schema.$defs ?? {});
     delete inlined.title;
@@ -71,15 +87,20 @@ function typeName(file) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const text = await generateTypes();
-  if (process.argv.includes('--check')) {
-    const current = await readFile(target, 'utf8').catch(() => '');
-    if (current !== text) {
-      console.error('src/core/records/types.generated.ts is out of date: run `npm run gen:types`.');
-      process.exit(1);
+  let stale = 0;
+  for (const { target: file, dir } of await typeTargets()) {
+    const text = await generateTypes(dir);
+    const name = path.relative(root, file);
+    if (process.argv.includes('--check')) {
+      const current = await readFile(file, 'utf8').catch(() => '');
+      if (current !== text) {
+        console.error(`${name} is out of date: run \`npm run gen:types\`.`);
+        stale += 1;
+      }
+    } else {
+      await writeFile(file, text);
+      console.log(`wrote ${name}`);
     }
-  } else {
-    await writeFile(target, text);
-    console.log(`wrote ${path.relative(root, target)}`);
   }
+  if (stale > 0) process.exit(1);
 }

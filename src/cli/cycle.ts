@@ -1,13 +1,14 @@
 // `sipp cycle [title]` starts the next enquiry cycle; `sipp cycle list` lists the cycles with their stage.
 import path from 'node:path';
 import type { CliContext } from './context.js';
-import { EXIT, refusal, type Problem } from '../core/problems.js';
+import { EXIT, refusal, usageError, type Problem } from '../core/problems.js';
 import { PROJECT_FILE, nextCycleNumber, type ProjectFile } from '../core/records/model.js';
 import { projectData } from '../core/records/cycle-data.js';
 import { cycleStatus, projectStatus } from '../core/status/index.js';
 import { validateProject } from '../core/validate/index.js';
 import type { MethodId } from '../methods/types.js';
 import { findMethod } from '../methods/registry.js';
+import { answersFromFlags } from '../methods/flags.js';
 import { readSchemas } from '../project/assets.js';
 import { requireProjectRoot } from '../project/find-root.js';
 import { loadProject } from '../project/load.js';
@@ -22,6 +23,8 @@ export interface NewOptions {
   question?: string;
   method?: MethodId;
   yes?: boolean;
+  /** The methods' own flags (`--research-focus`), by commander's camel-case key. */
+  [methodFlag: string]: unknown;
 }
 
 export async function runNew(ctx: CliContext, title: string | undefined, opts: NewOptions): Promise<number> {
@@ -42,7 +45,19 @@ export async function runNew(ctx: CliContext, title: string | undefined, opts: N
 
   const number = nextCycleNumber(source.cycles);
   const defaultTitle = `Cycle ${number}`;
-  const given: Record<string, string> = opts.question !== undefined ? { question: opts.question } : {};
+  const { answers: flagAnswers, foreign } = answersFromFlags(method, opts);
+  const [stray] = foreign;
+  if (stray) {
+    const owners = stray.methods.map((id) => findMethod(id)?.name ?? id).join(' or ');
+    throw usageError(
+      `--${stray.name} is for ${owners} cycles, and this cycle is ${method.name}. Nothing was written.`,
+      `Leave out --${stray.name}, or start the cycle with \`--method ${stray.methods[0] ?? ''}\`.`,
+    );
+  }
+  const given: Record<string, string> = {
+    ...(opts.question !== undefined ? { question: opts.question } : {}),
+    ...flagAnswers,
+  };
   let answers: CycleAnswers;
   const ask = ctx.interactive && !opts.yes;
   if (ask) {

@@ -35,7 +35,9 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
     };
 
   program
-    .description('Enquiry cycles for school improvement partnerships: plain YAML records in Git, checked and turned into briefings.')
+    .description(
+      'Enquiry cycles for school improvement partnerships: plain YAML records in Git, checked and turned into briefings.',
+    )
     .version(packageVersion(), '-V, --version', 'print the version of sipp')
     .option('-C <dir>', 'run as if sipp was started in <dir>')
     .option('--debug', 'show technical details (a stack trace) when something goes wrong')
@@ -58,13 +60,20 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
     .action(lazy(() => import('./init.js')));
 
   const cycle = program.command('cycle').description('start a new enquiry cycle, or list the cycles');
-  cycle
+  const newCycle = cycle
     .command('new [title]', { isDefault: true })
-    .description('start the next enquiry cycle with its five records')
+    .description("start the next enquiry cycle with its five records (and the method's own)")
     .option('--question <text>', 'the enquiry question')
     .addOption(new Option('--method <method>', 'the enquiry method of this cycle').choices(METHOD_IDS))
-    .option('-y, --yes', 'ask nothing: use the flags and defaults')
-    .action(lazy(() => import('./cycle.js').then((m) => ({ run: m.runNew }))));
+    .option('-y, --yes', 'ask nothing: use the flags and defaults');
+  // The methods' own questions as flags; their modules load only when the command line mentions `cycle`.
+  if (argv.includes('cycle')) {
+    const { methodFlags } = await import('../methods/flags.js');
+    for (const flag of methodFlags()) {
+      newCycle.option(`--${flag.name} <text>`, `${flag.help} (${flag.methods.join(', ')})`);
+    }
+  }
+  newCycle.action(lazy(() => import('./cycle.js').then((m) => ({ run: m.runNew }))));
   cycle
     .command('list')
     .description('list the cycles with the stage each is at')
@@ -91,10 +100,14 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
     .option('--json', 'print JSON')
     .action(lazy(() => import('./status.js')));
 
-  const data = program.command('data').description('bring pupil-level data into a cycle as privacy-safe aggregated figures');
+  const data = program
+    .command('data')
+    .description('bring pupil-level data into a cycle as privacy-safe aggregated figures');
   data
     .command('import <file>')
-    .description('import a class table (.csv or .xlsx): the raw file goes to data/private/, only aggregated figures to measures.yaml')
+    .description(
+      'import a class table (.csv or .xlsx): the raw file goes to data/private/, only aggregated figures to measures.yaml',
+    )
     .requiredOption('--cycle <cycle>', 'the cycle: its number (1 or 01) or folder name')
     .requiredOption('--measure <id>', 'the measure id the scores belong to')
     .option('--columns <mapping>', 'map column headings, e.g. before="Sept score",after="June score"')
@@ -105,13 +118,15 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
   program
     .command('analyse [cycles...]')
     .alias('analyze')
-    .description('report change, equity gap, effect size and run/XmR chart signals per measure, with small groups suppressed')
+    .description(
+      'report change, equity gap, effect size and run/XmR chart signals per measure, with small groups suppressed',
+    )
     .option('--json', 'print JSON')
     .action(lazy(() => import('./analyse.js')));
 
   program
     .command('guide [method]')
-    .description('guidance on an enquiry method\'s stages and records (default: the project\'s method)')
+    .description("guidance on an enquiry method's stages and records (default: the project's method)")
     .action(lazy(() => import('./guide.js')));
 
   try {
@@ -143,7 +158,10 @@ async function handleError(e: unknown, io: Io, argv: readonly string[]): Promise
   }
   io.err(`sipp: something unexpected went wrong: ${(e as Error)?.message ?? String(e)}\n`);
   if (debug && e instanceof Error && e.stack) io.err(e.stack + '\n');
-  else io.err('Run the command again with --debug to see the technical details, and report them to whoever supports sipp for you.\n');
+  else
+    io.err(
+      'Run the command again with --debug to see the technical details, and report them to whoever supports sipp for you.\n',
+    );
   return EXIT.problems;
 }
 

@@ -3,7 +3,7 @@
 import type { input as InputPrompt } from '@inquirer/prompts';
 import type { PromptSpec } from '../methods/types.js';
 import { findMethod } from '../methods/registry.js';
-import { EQUITY_MARKERS, STAGES, type EquityMarker, type InitAnswers, type Stage } from '../core/records/scaffold.js';
+import { EQUITY_MARKERS, STAGES, answerKey, type EquityMarker, type InitAnswers, type Stage } from '../core/records/scaffold.js';
 import { ALL_METHOD_IDS, methodName } from './method-names.js';
 
 /** What the teacher already gave as flags; those questions are not asked again. */
@@ -102,8 +102,9 @@ export async function askCycleAnswers(opts: {
   const title = opts.title ?? (await input({ message: 'A short title for this cycle:', default: opts.defaultTitle }));
   const answers: Record<string, string> = { ...opts.given };
   for (const prompt of opts.prompts) {
-    if (prompt.name in answers) continue;
-    answers[prompt.name] = await input({
+    const key = answerKey(prompt);
+    if (key in answers) continue;
+    answers[key] = await input({
       message: prompt.message,
       ...(prompt.default !== undefined ? { default: prompt.default } : {}),
       ...(prompt.required ? { required: true } : {}),

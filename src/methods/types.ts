@@ -26,11 +26,20 @@ export interface Requirement {
 
 /** A question asked interactively, described as data so that the core stays free of I/O. */
 export interface PromptSpec {
-  /** Dotted path of the answer in the record, e.g. `question` or `targetLearners.description`. */
+  /** Dotted path of the answer in its record, e.g. `question` or `targetLearners.description`. */
   name: string;
+  /** The record the answer goes into (default `question`), e.g. one of the method's extra records. */
+  record?: string;
   message: string;
   default?: string;
   required?: boolean;
+  /**
+   * The command-line flag that gives this answer without a prompt, without dashes (e.g. `research-focus` for
+   * `--research-focus <text>`), with its help text. Methods may share a flag when it means the same thing.
+   */
+  flag?: { name: string; help: string };
+  /** `list`: the answer is a comma-separated list (case pupil codes A, B, C), stored as an array of text. */
+  kind?: 'text' | 'list';
 }
 
 /** A typed view of one cycle's data, for rules, status and briefings. */
@@ -59,7 +68,10 @@ export interface Method {
   cyclePrompts: PromptSpec[];
   /** Base name of the method's cycle briefing template, e.g. `car` for templates/car.cycle.md.hbs. */
   template: string;
-  /** Initial data of the method's extra records for a new cycle. */
+  /**
+   * Initial data of the method's extra records for a new cycle. The answers to `cyclePrompts` are put in
+   * place afterwards, at each prompt's record and path.
+   */
   scaffoldExtra?: () => Record<string, Record<string, unknown>>;
   /** Method-specific checks across the cycle's records. */
   rules?: (cycle: CycleData) => Problem[];

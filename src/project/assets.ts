@@ -1,5 +1,5 @@
 // Locating and reading sipp's shipped assets: the JSON Schemas and the built-in briefing templates.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SchemaSet } from '../core/validate/validator.js';
@@ -9,14 +9,52 @@ export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 
 export const SCHEMAS_DIR = path.join(PACKAGE_ROOT, 'schemas');
 export const TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
+/**
+ * Each enquiry method keeps its own schemas and templates beside its code (src/methods/<id>/schemas and
+ * templates; the build copies them into dist/methods/<id>/), so this is `src/methods` or `dist/methods`.
+ */
+export const METHODS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'methods');
+
+/** The folders holding a kind of asset (`schemas` or `templates`): the shared one, then each method's. */
+export function assetDirs(kind: 'schemas' | 'templates'): string[] {
+  const shared = kind === 'schemas' ? SCHEMAS_DIR : TEMPLATES_DIR;
+  const methods = existsSync(METHODS_DIR)
+    ? readdirSync(METHODS_DIR, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => path.join(METHODS_DIR, e.name, kind))
+        .filter((dir) => existsSync(dir))
+        .sort()
+    : [];
+  return [shared, ...methods];
+}
+
+/** Every shipped schema file, by file name (`question.schema.json`) with its absolute path. */
+export function schemaFiles(): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const dir of assetDirs('schemas')) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.schema.json'))
+      .sort()) {
+      const existing = files.get(file);
+      // Schemas are copied flat into a project's .sipp/schemas/, so two methods cannot share a file name.
+      if (existing) throw new Error(`Two shipped schemas are called ${file}: ${existing} and ${path.join(dir, file)}`);
+      files.set(file, path.join(dir, file));
+    }
+  }
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
 
 let schemaCache: SchemaSet | undefined;
 
 /** Every shipped schema, by file name (`question.schema.json`). */
 export function readSchemas(): SchemaSet {
   if (!schemaCache) {
-    const files = readdirSync(SCHEMAS_DIR).filter((f) => f.endsWith('.schema.json')).sort();
-    schemaCache = new Map(files.map((f) => [f, JSON.parse(readFileSync(path.join(SCHEMAS_DIR, f), 'utf8')) as Record<string, unknown>]));
+    schemaCache = new Map(
+      [...schemaFiles()].map(([file, absolute]) => [
+        file,
+        JSON.parse(readFileSync(absolute, 'utf8')) as Record<string, unknown>,
+      ]),
+    );
   }
   return schemaCache;
 }

@@ -1,5 +1,5 @@
 // Making a new project and a new cycle on disk: every file planned first, then written together or not at all.
-import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { refusal, usageError } from '../core/problems.js';
 import { newRecordText } from '../core/records/document.js';
@@ -16,6 +16,7 @@ import {
   type ProjectFile,
 } from '../core/records/model.js';
 import {
+  applyAnswers,
   cycleFolderName,
   initialCycleRecords,
   initialProjectData,
@@ -23,7 +24,7 @@ import {
   type InitAnswers,
 } from '../core/records/scaffold.js';
 import type { Method } from '../methods/types.js';
-import { SCHEMAS_DIR, readSchemas } from './assets.js';
+import { readSchemas, schemaFiles } from './assets.js';
 import { findProjectRoot } from './find-root.js';
 import { gitAvailable, initRepositoryWithCommit, insideGitRepository } from './git.js';
 import {
@@ -99,10 +100,8 @@ export function projectFiles(answers: InitAnswers): Map<string, string> {
     schemas,
   );
   files.set(PROJECT_FILE, withTeamExample(text, data.partnership?.schools?.[0]?.name));
-  for (const file of readdirSync(SCHEMAS_DIR)
-    .filter((f) => f.endsWith('.schema.json'))
-    .sort()) {
-    files.set(`${SCHEMA_COPY_DIR}/${file}`, readFileSync(path.join(SCHEMAS_DIR, file), 'utf8'));
+  for (const [file, absolute] of schemaFiles()) {
+    files.set(`${SCHEMA_COPY_DIR}/${file}`, readFileSync(absolute, 'utf8'));
   }
   files.set(`${CYCLES_DIR}/.gitkeep`, '');
   files.set(`${PRIVATE_DATA_DIR}/.gitignore`, privateGitignoreText());
@@ -188,9 +187,10 @@ export function cycleRecords(
   method: Method,
 ): Map<string, Record<string, unknown>> {
   const records: Record<string, object> = {
-    ...initialCycleRecords(project, start),
+    ...initialCycleRecords(project, { ...start, answers: {} }),
     ...(method.scaffoldExtra?.() ?? {}),
   };
+  applyAnswers(records, method.cyclePrompts, start.answers);
   const names = [...CORE_RECORDS, ...method.extraRecords.map((r) => r.name)];
   return new Map(names.map((name) => [name, (records[name] ?? {}) as Record<string, unknown>]));
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { PROJECT_TEMPLATES_DIR } from '../core/records/model.js';
 import { refusal } from '../core/problems.js';
 import type { TemplateSet, TemplateSource } from '../core/render/index.js';
-import { TEMPLATES_DIR } from './assets.js';
+import { assetDirs } from './assets.js';
 
 const SUFFIX = '.hbs';
 const PARTIALS = 'partials';
@@ -17,8 +17,10 @@ export function readTemplateSet(projectRoot: string): TemplateSet {
   const templates = new Map<string, TemplateSource>();
   const partials = new Map<string, TemplateSource>();
   const own = path.join(projectRoot, PROJECT_TEMPLATES_DIR);
-  readInto(templates, TEMPLATES_DIR, (f) => `built-in template ${f}`);
-  readInto(partials, path.join(TEMPLATES_DIR, PARTIALS), (f) => `built-in partial ${PARTIALS}/${f}`);
+  for (const dir of assetDirs('templates')) {
+    readInto(templates, dir, (f) => `built-in template ${f}`);
+    readInto(partials, path.join(dir, PARTIALS), (f) => `built-in partial ${PARTIALS}/${f}`);
+  }
   readInto(templates, own, (f) => `${PROJECT_TEMPLATES_DIR}/${f}`);
   readInto(partials, path.join(own, PARTIALS), (f) => `${PROJECT_TEMPLATES_DIR}/${PARTIALS}/${f}`);
   return { templates, partials };

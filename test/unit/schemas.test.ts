@@ -1,6 +1,7 @@
 // The shipped JSON Schemas: valid draft 2020-12, self-describing for editors, strict about keys, and in step with
 // the generated record types.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { schemaFiles as sippSchemaFiles } from '../../src/project/assets.js';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -13,12 +14,11 @@ const addFormats = formatsPlugin as unknown as typeof formatsPlugin.default;
 type Schema = Record<string, unknown>;
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SCHEMAS_DIR = path.join(REPO_ROOT, 'schemas');
-const schemaFiles = readdirSync(SCHEMAS_DIR)
-  .filter((f) => f.endsWith('.schema.json'))
-  .sort();
+// The shared schemas and each method's own (src/methods/<id>/schemas/), as sipp ships them.
+const shippedSchemas = sippSchemaFiles();
+const schemaFiles = [...shippedSchemas.keys()];
 const schemas = new Map(
-  schemaFiles.map((f) => [f, JSON.parse(readFileSync(path.join(SCHEMAS_DIR, f), 'utf8')) as Schema]),
+  [...shippedSchemas].map(([f, absolute]) => [f, JSON.parse(readFileSync(absolute, 'utf8')) as Schema]),
 );
 
 /** Every subschema below `node`, with a readable location such as `measures.schema.json#/properties/results`. */
@@ -117,12 +117,21 @@ describe('the JSON Schemas in schemas/', () => {
   });
 });
 
-describe('src/core/records/types.generated.ts', () => {
-  it('is what `npm run gen:types` makes from the schemas today', async () => {
+describe('the generated record types (src/core/records and each method)', () => {
+  it('are what `npm run gen:types` makes from the schemas today', async () => {
     // Imported through a URL so that TypeScript does not look for declarations of the plain .mjs script.
     const script = pathToFileURL(path.join(REPO_ROOT, 'scripts', 'gen-types.mjs')).href;
-    const { generateTypes } = (await import(script)) as { generateTypes: () => Promise<string> };
-    const committed = readFileSync(path.join(REPO_ROOT, 'src', 'core', 'records', 'types.generated.ts'), 'utf8');
-    expect(await generateTypes(), 'run `npm run gen:types` and commit the result').toBe(committed);
+    const { generateTypes, typeTargets } = (await import(script)) as {
+      generateTypes: (dir: string) => Promise<string>;
+      typeTargets: () => Promise<{ target: string; dir: string }[]>;
+    };
+    const targets = await typeTargets();
+    expect(targets.map((t) => path.relative(REPO_ROOT, t.target))).toContain(
+      path.join('src', 'core', 'records', 'types.generated.ts'),
+    );
+    for (const { target, dir } of targets) {
+      const committed = readFileSync(target, 'utf8');
+      expect(await generateTypes(dir), `run \`npm run gen:types\` and commit ${target}`).toBe(committed);
+    }
   });
 });

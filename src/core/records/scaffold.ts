@@ -217,20 +217,56 @@ function initialQuestion(project: ProjectFile, start: CycleStart): QuestionData 
   return question;
 }
 
+/** What `applyAnswers` needs to know of a method's prompt (src/methods/types.ts PromptSpec). */
+export interface AnswerSpec {
+  name: string;
+  record?: string;
+  kind?: 'text' | 'list';
+}
+
+/** The key of a prompt's answer: its dotted path, prefixed by its record when that is not question.yaml. */
+export function answerKey(prompt: AnswerSpec): string {
+  return prompt.record && prompt.record !== 'question' ? `${prompt.record}:${prompt.name}` : prompt.name;
+}
+
+/**
+ * Puts each answer into its record at its prompt's dotted path (`lesson-study:researchFocus`); a list prompt's
+ * answer is split at commas. Answers no prompt asks for go into question.yaml, as `sipp cycle --question` does.
+ */
+export function applyAnswers(
+  records: Record<string, object>,
+  prompts: readonly AnswerSpec[],
+  answers: Readonly<Record<string, string>>,
+): void {
+  for (const [key, answer] of Object.entries(answers)) {
+    const prompt = prompts.find((p) => answerKey(p) === key);
+    const record = records[prompt?.record ?? 'question'];
+    if (!record) continue;
+    const value =
+      prompt?.kind === 'list'
+        ? answer
+            .split(',')
+            .map((part) => part.trim())
+            .filter((part) => part !== '')
+        : answer;
+    setAnswer(record as Record<string, unknown>, (prompt?.name ?? key).split('.'), value);
+  }
+}
+
 /** Puts a prompt's answer at its dotted path; a blank answer leaves the question open. */
-function setAnswer(record: Record<string, unknown>, path: readonly string[], answer: string): void {
-  const text = answer.trim();
+function setAnswer(record: Record<string, unknown>, path: readonly string[], answer: string | string[]): void {
+  const value = typeof answer === 'string' ? answer.trim() : answer;
   const [head, ...rest] = path;
-  if (text === '' || head === undefined) return;
+  if (value === '' || value.length === 0 || head === undefined) return;
   if (rest.length === 0) {
-    record[head] = text;
+    record[head] = value;
     return;
   }
   const child = record[head];
   const next =
     child !== null && typeof child === 'object' && !Array.isArray(child) ? (child as Record<string, unknown>) : {};
   record[head] = next;
-  setAnswer(next, rest, text);
+  setAnswer(next, rest, value);
 }
 
 /** The folder name of a cycle: `02-paired-reading`; `cycle` when the title has no letters or digits sipp can use. */
