@@ -73,6 +73,11 @@ export interface Method {
    * place afterwards, at each prompt's record and path.
    */
   scaffoldExtra?: () => Record<string, Record<string, unknown>>;
+  /**
+   * The method's own records shaped for its briefing templates, as `methodDetail` in the view. Plain strings are
+   * escaped by the renderer; wrap text sipp built itself (an SVG, a Mermaid diagram) in `Verbatim`.
+   */
+  briefingView?: (cycle: CycleData) => Record<string, unknown>;
   /** Method-specific checks across the cycle's records. */
   rules?: (cycle: CycleData) => Problem[];
 }

@@ -144,6 +144,7 @@ export function cycleBriefing(
     },
     progress: progressView(method, status),
     facilitatorPrompts: [...(method?.facilitatorPrompts ?? [])],
+    methodDetail: method?.briefingView?.(cycle) ?? {},
     disclosure: disclosureView(threshold, anyFigures, anySuppressed),
     notRecorded: NOT_RECORDED,
   };

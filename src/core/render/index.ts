@@ -2,7 +2,7 @@
 export type * from './types.js';
 export { cycleBriefing, type BriefingOptions } from './cycle.js';
 export { overviewBriefing, type OverviewCycle } from './overview.js';
-export { escapeMarkdown, escapeMarkdownDeep } from './markdown.js';
+export { Verbatim, escapeMarkdown, escapeMarkdownDeep } from './markdown.js';
 export {
   FORMATS,
   GENERATED_MARKER,

@@ -33,8 +33,24 @@ function escapeBlockStart(line: string): string {
     .replace(/^([=-])(?=[=-]*$)/, '\\$1');
 }
 
+/**
+ * Text sipp made itself and that must reach the template as it is (a Mermaid diagram, an inline SVG built from
+ * escaped parts): `escapeMarkdownDeep` leaves it alone, and Handlebars prints it unescaped (`toHTML`).
+ * Never wrap a user's text in it.
+ */
+export class Verbatim {
+  constructor(readonly text: string) {}
+  toString(): string {
+    return this.text;
+  }
+  toHTML(): string {
+    return this.text;
+  }
+}
+
 /** A copy of a value with every string in it escaped for Markdown (numbers and booleans unchanged). */
 export function escapeMarkdownDeep<T>(value: T): T {
+  if (value instanceof Verbatim) return value;
   if (typeof value === 'string') return escapeMarkdown(value) as T;
   if (Array.isArray(value)) return value.map((item: unknown) => escapeMarkdownDeep(item)) as T;
   if (value !== null && typeof value === 'object') {

@@ -126,10 +126,36 @@ export interface MeasureResultsView {
   /** What to bear in mind reading the figures (small groups, no comparison group, hidden groups), from the analysis. */
   cautions: string[];
   series: SeriesView[];
+  /** The before and after chart by group, with the equity gap (none when no group has figures to show). */
+  charts: ChartView[];
   /** What the team wrote about this measure in reflections.yaml. */
   finding: Answer;
   /** One line for the overview: `Intervention classes 24.1 → 27.2 (+3.1); …`. */
   headline: string;
+}
+
+/**
+ * A chart in a briefing: inline SVG in HTML, an SVG file beside the briefing in Markdown. Its words say what it shows
+ * (signals included) for readers who cannot see it, and for print where the picture is small.
+ */
+export interface ChartView {
+  /** Unique within the briefing; also the SVG file's name: `reading-enjoyment-run-chart`. */
+  id: string;
+  /** `before-after`, `run-chart`, `xmr` or `overview`. */
+  kind: string;
+  /** A heading for the figure: `Reads for pleasure: run chart`. */
+  title: string;
+  /** The text alternative: what the chart shows, in one or two sentences, with its signals. */
+  alt: string;
+  /** What the dated events on the chart were (the intervention's start, each adaptation). */
+  notes: string[];
+  /** The SVG file, relative to the briefing and ready for a link: `01-paired-reading.charts/x.svg`. */
+  file: string;
+  /**
+   * The drawn chart as SVG markup, for HTML templates (`{{svg}}` inserts it as markup, not text: sipp drew it and
+   * escaped every word from the records inside it). Empty in Markdown templates, which link `file` instead.
+   */
+  svg: string;
 }
 
 /** One chart's reading of a series: `Run chart`, `median 41.9 over 14 points`, and its signals in sentences. */
@@ -145,6 +171,8 @@ export interface SeriesView {
   points: { date: string; value: string; note: string }[];
   /** What the run chart (and the XmR chart, with enough points) show: centre line, limits and signals. */
   readings: ChartReadingView[];
+  /** The run chart and, with enough points, the XmR chart of the series. */
+  charts: ChartView[];
   /** Says how many points were left out, or empty. */
   omitted: string;
   unit: string;
@@ -247,6 +275,11 @@ export interface CycleBriefing {
   };
   progress: ProgressView;
   facilitatorPrompts: string[];
+  /**
+   * The method's own records, as its `briefingView` shapes them for its template (`{}` for CAR): Lesson Study's
+   * research lessons, a Rounds visit's debrief, a driver diagram.
+   */
+  methodDetail: Record<string, unknown>;
   disclosure: DisclosureView;
   notRecorded: string;
 }
@@ -275,6 +308,8 @@ export interface OverviewBriefing {
   learners: LearnersView;
   equityGroup: EquityGroupView;
   cycles: OverviewCycleView[];
+  /** The trend of each outcome measure across the cycles: before and after each, for all learners and the equity group. */
+  charts: ChartView[];
   disclosure: DisclosureView;
   notRecorded: string;
 }
