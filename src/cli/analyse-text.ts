@@ -13,6 +13,7 @@ import {
   decimalsFor,
   formatFigure,
   formatSigned,
+  shortDate,
   signalSentence,
   xmrSignalLines,
 } from '../core/analysis/report-words.js';
@@ -30,7 +31,18 @@ export function formatAnalysis(report: AnalysisReport, color: boolean): string {
     for (const measure of cycle.measures) lines.push('', ...measureLines(measure, color));
     blocks.push(lines.join('\n'));
   }
+  if (!hasFigures(report)) blocks.push(NO_FIGURES);
   return `${blocks.join('\n\n')}\n`;
+}
+
+const NO_FIGURES =
+  "No figures to analyse yet. Import a class table with `sipp data import <file> --cycle <n> --measure <id>`, or type the results into the cycle's measures.yaml.";
+
+/** True when some measure has a group's figures or a dated point to analyse. */
+function hasFigures(report: AnalysisReport): boolean {
+  return report.cycles.some((cycle) =>
+    cycle.measures.some((m) => m.groups.length > 0 || m.series.some((s) => s.points.length > 0)),
+  );
 }
 
 function measureLines(measure: MeasureReport, color: boolean): string[] {
@@ -153,13 +165,19 @@ function seriesLines(series: SeriesReport): string[] {
       ? `, rebased ${series.segments.length - 1} time${series.segments.length === 2 ? '' : 's'}`
       : '';
   const median = run.median === null ? NONE : formatFigure(run.median, decimals);
-  lines.push(`Run chart${name} (${series.points.length} points${segments}): median ${median}.`);
+  // A fixed baseline period (measures.yaml chart.baselinePoints) sets the centre line: say so.
+  const fixed =
+    run.median !== null && run.baselinePoints < run.n
+      ? `, fixed on the first ${run.baselinePoints} points${segments === '' ? '' : ' since the last rebase'}`
+      : '';
+  lines.push(`Run chart${name} (${series.points.length} points${segments}): median ${median}${fixed}.`);
   const runSignals = run.signals.map((s) => `  • ${signalSentence(s, 'run')}.`);
   const quiet =
     run.note === null ? '  No signal: the points vary about the median as chance alone would.' : '  No shift or trend.';
   lines.push(...(runSignals.length > 0 ? runSignals : [quiet]));
   for (const segment of series.segments) {
-    if (segment.rebase) lines.push(`  Rebased from ${segment.from ?? segment.rebase.date}: ${segment.rebase.reason}`);
+    if (segment.rebase)
+      lines.push(`  Rebased from ${shortDate(segment.from ?? segment.rebase.date)}: ${segment.rebase.reason}`);
   }
   const xmr = series.xmr;
   if (xmr !== null) {

@@ -6,8 +6,7 @@ import type { CliContext } from './context.js';
 import { formatProblem } from './format.js';
 import { styles } from './style.js';
 import { EXIT, refusal } from '../core/problems.js';
-import { BRIEFINGS_DIR, type ProjectSource } from '../core/records/model.js';
-import type { ProjectData } from '../core/records/scaffold.js';
+import { BRIEFINGS_DIR, type ProjectFile, type ProjectSource } from '../core/records/model.js';
 import { allCycleData, projectData } from '../core/records/cycle-data.js';
 import { FORMATS, type BriefingFormat, type OverviewCycle } from '../core/render/index.js';
 import { renderBriefings, selectCycles } from '../core/render/briefings.js';
@@ -54,9 +53,9 @@ export async function run(
 
   const cycles = cyclesWithStatus(source, problems);
   const selected = selectCycles(cycles, cycleNames);
-  const project = projectData(source, problems) as ProjectData;
+  const project = projectData(source, problems) as ProjectFile;
   const formats = opts.format ? [opts.format] : FORMATS;
-  const files = renderBriefings(project, cycles, selected, formats, readTemplateSet(root), { methodName });
+  const files = await renderBriefings(project, cycles, selected, formats, readTemplateSet(root), { methodName });
 
   const outDir = outputFolder(ctx, root, opts, command);
   const shown = (absolute: string): string => path.relative(ctx.cwd, absolute) || '.';
@@ -80,11 +79,21 @@ function outputFolder(ctx: CliContext, root: string, opts: BriefOptions, command
   return typed ? path.resolve(ctx.cwd, opts.out as string) : path.join(root, BRIEFINGS_DIR);
 }
 
+/** The briefings one a line, then the folders of the Markdown briefings' charts with how many each holds. */
 function report(paths: readonly string[], color: boolean): string {
   const c = styles(color);
+  const briefings = paths.filter((p) => !p.endsWith('.svg'));
   const lines = [
-    `${c.green('✔')} Wrote ${paths.length} briefing${paths.length === 1 ? '' : 's'}:`,
-    ...paths.map((p) => `  ${p}`),
+    `${c.green('✔')} Wrote ${briefings.length} briefing${briefings.length === 1 ? '' : 's'}:`,
+    ...briefings.map((p) => `  ${p}`),
   ];
+  const folders = new Map<string, number>();
+  for (const p of paths.filter((p) => p.endsWith('.svg')))
+    folders.set(path.dirname(p), (folders.get(path.dirname(p)) ?? 0) + 1);
+  if (folders.size > 0) {
+    const count = [...folders.values()].reduce((a, b) => a + b, 0);
+    lines.push(`and ${count} chart${count === 1 ? '' : 's'} for the Markdown briefings, as SVG files:`);
+    for (const [folder, n] of folders) lines.push(`  ${folder}${path.sep} (${n})`);
+  }
   return `${lines.join('\n')}\n`;
 }

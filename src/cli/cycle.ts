@@ -2,19 +2,18 @@
 import path from 'node:path';
 import type { CliContext } from './context.js';
 import { EXIT, refusal, usageError, type Problem } from '../core/problems.js';
-import { PROJECT_FILE, nextCycleNumber, type ProjectFile } from '../core/records/model.js';
+import { CYCLES_DIR, PROJECT_FILE, nextCycleNumber, type ProjectFile } from '../core/records/model.js';
 import { projectData } from '../core/records/cycle-data.js';
 import { cycleStatus, projectStatus } from '../core/status/index.js';
 import { validateProject } from '../core/validate/index.js';
 import type { MethodId } from '../methods/types.js';
-import { findMethod } from '../methods/registry.js';
+import { findMethod, methodById } from '../methods/registry.js';
 import { answersFromFlags } from '../methods/flags.js';
 import { readSchemas } from '../project/assets.js';
 import { requireProjectRoot } from '../project/find-root.js';
 import { loadProject } from '../project/load.js';
 import { scaffoldCycle } from '../project/scaffold.js';
 import { askCycleAnswers, isPromptCancelled, type CycleAnswers } from './prompts.js';
-import { notYetText } from './method-names.js';
 import { stageText } from './status.js';
 import { styles } from './style.js';
 import { wrap } from './text.js';
@@ -30,18 +29,14 @@ export interface NewOptions {
 export async function runNew(ctx: CliContext, title: string | undefined, opts: NewOptions): Promise<number> {
   const root = requireProjectRoot(ctx.cwd);
   const source = loadProject(root);
+  const cyclesUnusable = source.problems.filter((p) => p.file === CYCLES_DIR);
+  if (cyclesUnusable.length > 0)
+    throw refusal('sipp cannot add a cycle to the `cycles` folder. Nothing was written.', { problems: cyclesUnusable });
   const problems = validateProject(source, readSchemas());
   const project = usableProject(source.project.file, problems, projectData(source, problems));
 
-  const methodId = opts.method ?? project.method;
-  const method = findMethod(methodId);
-  if (!method) {
-    throw refusal(`${notYetText(methodId)} Nothing was written.`, {
-      hint: opts.method
-        ? 'Start it with `--method car` for now.'
-        : `Start it with \`sipp cycle --method car\` for now, or set \`method: car\` in ${PROJECT_FILE}.`,
-    });
-  }
+  // Both are checked against the method ids the schemas allow (commander's choices, validation of sipp.yaml).
+  const method = methodById(opts.method ?? project.method);
 
   const number = nextCycleNumber(source.cycles);
   const defaultTitle = `Cycle ${number}`;

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { CliContext } from './context.js';
 import { EXIT, usageError } from '../core/problems.js';
-import type { InitAnswers } from '../core/records/scaffold.js';
+import { initialProjectData, type InitAnswers } from '../core/records/scaffold.js';
 import {
   CYCLES_DIR,
   PRIVATE_DATA_DIR,
@@ -10,10 +10,16 @@ import {
   PROJECT_TEMPLATES_DIR,
   SCHEMA_COPY_DIR,
 } from '../core/records/model.js';
-import { findMethod } from '../methods/registry.js';
-import { checkCanInit, scaffoldProject, type InitOutcome } from '../project/scaffold.js';
-import { askInitAnswers, isPromptCancelled } from './prompts.js';
-import { notYetText } from './method-names.js';
+import type { Method } from '../methods/types.js';
+import { methodById } from '../methods/registry.js';
+import {
+  checkCanInit,
+  scaffoldCycle,
+  scaffoldProject,
+  type CycleOutcome,
+  type InitOutcome,
+} from '../project/scaffold.js';
+import { askCycleAnswers, askInitAnswers, isPromptCancelled, type CycleAnswers } from './prompts.js';
 import { styles } from './style.js';
 import { wrap } from './text.js';
 
@@ -34,6 +40,7 @@ export async function run(ctx: CliContext, dir: string | undefined, opts: InitOp
   checkCanInit(root);
 
   let answers: InitAnswers;
+  let firstCycle: CycleAnswers | undefined;
   const ask = ctx.interactive && !opts.yes;
   if (ask) {
     ctx.out(
@@ -41,6 +48,8 @@ export async function run(ctx: CliContext, dir: string | undefined, opts: InitOp
     );
     try {
       answers = await askInitAnswers({ ...opts, schools: opts.school, authorities: opts.authority });
+      const method = methodById(answers.method);
+      if (method.cyclePrompts.length > 0) firstCycle = await askFirstCycle(method);
     } catch (e) {
       if (!isPromptCancelled(e)) throw e;
       ctx.err('Cancelled: nothing was written.\n');
@@ -51,8 +60,35 @@ export async function run(ctx: CliContext, dir: string | undefined, opts: InitOp
   }
 
   const outcome = await scaffoldProject(root, answers, { git: opts.git });
-  ctx.out(report(ctx, outcome, answers, ask));
+  const cycle = firstCycle ? await startFirstCycle(root, answers, firstCycle) : undefined;
+  ctx.out(report(ctx, outcome, answers, ask, cycle));
   return EXIT.ok;
+}
+
+/**
+ * On a terminal, the first cycle can start straight away, so that the method's own questions are asked now
+ * (issue: "sipp init and sipp cycle ask the method's own questions when interactive"). Asked before anything is
+ * written, so that Ctrl-C still writes nothing.
+ */
+async function askFirstCycle(method: Method): Promise<CycleAnswers | undefined> {
+  const { confirm } = await import('@inquirer/prompts');
+  const start = await confirm({
+    message: `Start the first cycle now? (${method.name} asks ${method.cyclePrompts.length} questions about it; Enter on any to answer it later)`,
+    default: true,
+  });
+  if (!start) return undefined;
+  return askCycleAnswers({ defaultTitle: 'Cycle 1', given: {}, prompts: method.cyclePrompts });
+}
+
+async function startFirstCycle(
+  root: string,
+  answers: InitAnswers,
+  cycle: CycleAnswers,
+): Promise<CycleOutcome> {
+  const method = methodById(answers.method);
+  const { default: slugify } = await import('@sindresorhus/slugify');
+  const start = { title: cycle.title, method: method.id, answers: cycle.answers };
+  return scaffoldCycle(root, 1, slugify(cycle.title), initialProjectData(answers), start, method);
 }
 
 function answersFromFlags(opts: InitOptions): InitAnswers {
@@ -74,7 +110,13 @@ function answersFromFlags(opts: InitOptions): InitAnswers {
   };
 }
 
-function report(ctx: CliContext, outcome: InitOutcome, answers: InitAnswers, asked: boolean): string {
+function report(
+  ctx: CliContext,
+  outcome: InitOutcome,
+  answers: InitAnswers,
+  asked: boolean,
+  cycle: CycleOutcome | undefined,
+): string {
   const c = styles(ctx.color);
   const where = path.relative(ctx.cwd, outcome.root);
   const place = where === '' ? 'this folder' : where;
@@ -104,18 +146,21 @@ function report(ctx: CliContext, outcome: InitOutcome, answers: InitAnswers, ask
   for (const [name, what] of rows) lines.push(`  ${c.bold(name.padEnd(width))}  ${what}`);
   if (outcome.kept.length > 0) lines.push('', `Kept what was already there: ${outcome.kept.join(', ')}.`);
   lines.push('', gitText(outcome));
-  if (!findMethod(answers.method))
+  const method = methodById(answers.method);
+  if (cycle) {
     lines.push(
       '',
-      c.yellow(`Note: ${notYetText(answers.method)} Until then, start cycles with \`sipp cycle --method car\`.`),
+      `${c.green('Started')} cycle 1 in ${c.bold(`${cycle.dir}/`)}: ${cycle.files.map((f) => path.posix.basename(f)).join('  ')}`,
     );
-
-  const method = findMethod(answers.method) ?? findMethod('car');
+    if (outcome.git.kind === 'created') lines.push('It is not in the first commit yet: commit it when you are ready.');
+  }
   const steps = [
     ...(where !== '' ? [`Go into the project's folder: cd ${quoteIfNeeded(where)}`] : []),
     `Open ${PROJECT_FILE} and add the team, and a sentence on who the target learners are.`,
-    `Read how ${method?.name ?? 'the method'} works: sipp guide`,
-    'Start the first cycle: sipp cycle "A short title for the cycle"',
+    `Read how ${method.name} works: sipp guide`,
+    cycle
+      ? `Fill in the records of ${cycle.dir}/ as the cycle goes: sipp status says what each still needs.`
+      : 'Start the first cycle: sipp cycle "A short title for the cycle"',
   ];
   lines.push('', c.bold('What to do next:'), ...steps.map((step, i) => wrap(step, 100, '     ', `  ${i + 1}. `)), '');
   return lines.join('\n');

@@ -5,7 +5,7 @@ import { colorWanted, type CliContext } from './context.js';
 import { EXIT, isSippError } from '../core/problems.js';
 import { packageVersion } from '../project/assets.js';
 
-const METHOD_IDS = ['car', 'lesson-study', 'instructional-rounds', 'improvement-science', 'practitioner-enquiry'];
+export const METHOD_IDS = ['car', 'lesson-study', 'instructional-rounds', 'improvement-science', 'practitioner-enquiry'];
 
 interface GlobalOptions {
   C?: string;
@@ -81,6 +81,18 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
     .action(lazy(() => import('./cycle.js').then((m) => ({ run: m.runList }))));
 
   program
+    .command('lesson')
+    .description('Lesson Study: add research lessons to a cycle')
+    .command('add')
+    .description(
+      'add the next research lesson, carrying forward the case pupils, their observers and what the last discussion asked to change',
+    )
+    .option('--cycle <cycle>', 'the cycle: its number (1 or 01) or folder name (default: the latest Lesson Study cycle)')
+    .option('--date <date>', 'the day the lesson is taught (YYYY-MM-DD)')
+    .option('-y, --yes', 'ask nothing: use the flags and defaults')
+    .action(lazy(() => import('./lesson.js').then((m) => ({ run: m.runAdd }))));
+
+  program
     .command('validate')
     .description('check sipp.yaml and every record, and explain each problem at its file, line and column')
     .option('--json', 'print the problems as JSON')
@@ -91,7 +103,7 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
     .command('brief [cycles...]')
     .description('render briefings for partnership meetings (one per cycle and a project overview)')
     .addOption(new Option('--format <format>', 'md or html (default: both)').choices(['md', 'html']))
-    .option('--out <dir>', 'where to write the briefings', 'briefings')
+    .option('--out <dir>', 'where to write the briefings (default: briefings/ in the project)')
     .action(lazy(() => import('./brief.js')));
 
   program

@@ -1,30 +1,13 @@
-// Every enquiry method id the schemas allow, with a name for people, whether or not this version has it yet.
-import type { MethodId } from '../methods/types.js';
-import { findMethod, methodIds } from '../methods/registry.js';
-
-/** The method ids of common.schema.json, in its order, with their names (those not yet in sipp keep one here). */
-const NAMES: Record<MethodId, string> = {
-  car: 'Collaborative Action Research',
-  'lesson-study': 'Lesson Study',
-  'instructional-rounds': 'Instructional (Learning) Rounds',
-  'improvement-science': 'Improvement Science (Model for Improvement, PDSA)',
-  'practitioner-enquiry': 'Practitioner enquiry',
-};
-
-export const ALL_METHOD_IDS = Object.keys(NAMES) as MethodId[];
+// Method names for people, in messages: `car (Collaborative Action Research)`.
+import { findMethod, listMethods } from '../methods/registry.js';
 
 export function methodName(id: string): string {
-  return findMethod(id)?.name ?? NAMES[id as MethodId] ?? id;
+  return findMethod(id)?.name ?? id;
 }
 
-/** `car (Collaborative Action Research)`, for lists of the methods this version knows. */
+/** `car (Collaborative Action Research), lesson-study (Lesson Study), …`, for lists of the methods. */
 export function knownMethodsText(): string {
-  return methodIds()
-    .map((id) => `${id} (${methodName(id)})`)
+  return listMethods()
+    .map((m) => `${m.id} (${m.name})`)
     .join(', ');
-}
-
-/** A refusal message for a method the schemas allow but this version of sipp cannot run yet. */
-export function notYetText(id: string): string {
-  return `${methodName(id)} (${id}) cycles cannot be started yet: the method is coming in a later version of sipp. This version knows ${knownMethodsText()}.`;
 }

@@ -2,9 +2,8 @@
 // nothing is written until every question has been answered, so Ctrl-C leaves nothing behind.
 import type { input as InputPrompt } from '@inquirer/prompts';
 import type { PromptSpec } from '../methods/types.js';
-import { findMethod } from '../methods/registry.js';
+import { listMethods } from '../methods/registry.js';
 import { EQUITY_MARKERS, STAGES, answerKey, type EquityMarker, type InitAnswers, type Stage } from '../core/records/scaffold.js';
-import { ALL_METHOD_IDS, methodName } from './method-names.js';
 
 /** What the teacher already gave as flags; those questions are not asked again. */
 export interface InitGiven {
@@ -36,11 +35,7 @@ export async function askInitAnswers(given: InitGiven): Promise<InitAnswers> {
     (await select({
       message: 'Enquiry method for new cycles:',
       default: 'car' as InitAnswers['method'],
-      choices: ALL_METHOD_IDS.map((id) => ({
-        value: id,
-        name: methodName(id),
-        ...(findMethod(id) ? {} : { disabled: '(coming in a later version)' }),
-      })),
+      choices: listMethods().map((m) => ({ value: m.id, name: m.name, description: m.summary })),
     }));
   const schools = given.schools.length > 0 ? given.schools : await askList(input, 'School taking part');
   const authorities = given.authorities.length > 0 ? given.authorities : await askList(input, 'Local authority');

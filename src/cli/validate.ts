@@ -11,6 +11,7 @@ import { findMethod } from '../methods/registry.js';
 import { readSchemas } from '../project/assets.js';
 import { CACHE_MIN_CYCLES, openFileCache } from '../project/file-cache.js';
 import { requireProjectRoot } from '../project/find-root.js';
+import { committedLineDates } from '../project/git.js';
 import { listCycleFolders, loadProject } from '../project/load.js';
 
 export interface ValidateOptions {
@@ -23,7 +24,11 @@ export async function run(ctx: CliContext, opts: ValidateOptions): Promise<numbe
   const schemas = readSchemas();
   const cache = listCycleFolders(root).length >= CACHE_MIN_CYCLES ? openFileCache(root, schemas) : undefined;
   const source = loadProject(root, { cache });
-  const problems = validateProject(source, schemas, { findMethod, schemaMemo: cache?.schemaMemo });
+  const problems = validateProject(source, schemas, {
+    findMethod,
+    schemaMemo: cache?.schemaMemo,
+    lineDates: (files) => committedLineDates(root, files),
+  });
   cache?.save();
   if (opts.json) ctx.out(`${JSON.stringify(problems.map(toJson), null, 2)}\n`);
   else ctx.out(report(source, problems, Boolean(opts.strict), ctx.color));

@@ -40,6 +40,29 @@ export interface PromptSpec {
   flag?: { name: string; help: string };
   /** `list`: the answer is a comma-separated list (case pupil codes A, B, C), stored as an array of text. */
   kind?: 'text' | 'list';
+  /** With `kind: 'list'`: what each item is stored as, instead of text (case pupils: `{ code: 'A', typifies: null }`). */
+  listItem?: (item: string) => unknown;
+}
+
+/** One place in a cycle's records that a prediction or its data lives at (see `Method.predictions`). */
+export interface PredictionPlace {
+  /** The record it is in: `question`, `measures`, or one of the method's own records. */
+  record: string;
+  /** Path of the answer in the record, e.g. `['prediction']` or `['lessons', 0, 'predictions', 2]`. */
+  path: PathSegment[];
+  /** The date the record gives it (YYYY-MM-DD), when it has one; null or absent when it has none. */
+  date?: string | null;
+  /**
+   * What it is, in a teacher's words, as the warning names it: "the prediction for case pupil A", "the observed
+   * response of case pupil A". Defaults: "the prediction" and "the data it predicts".
+   */
+  label?: string;
+}
+
+/** A prediction and the data it predicts: the prediction should be written (and committed) first. */
+export interface PredictionPair {
+  prediction: PredictionPlace;
+  data: PredictionPlace;
 }
 
 /** A typed view of one cycle's data, for rules, status and briefings. */
@@ -69,10 +92,10 @@ export interface Method {
   /** Base name of the method's cycle briefing template, e.g. `car` for templates/car.cycle.md.hbs. */
   template: string;
   /**
-   * Initial data of the method's extra records for a new cycle. The answers to `cyclePrompts` are put in
-   * place afterwards, at each prompt's record and path.
+   * Initial data of the method's extra records for a new cycle, which may start from the project file (the
+   * partnership's schools). The answers to `cyclePrompts` are put in place afterwards, at each prompt's record and path.
    */
-  scaffoldExtra?: () => Record<string, Record<string, unknown>>;
+  scaffoldExtra?: (project: ProjectFile) => Record<string, Record<string, unknown>>;
   /**
    * The method's own records shaped for its briefing templates, as `methodDetail` in the view. Plain strings are
    * escaped by the renderer; wrap text sipp built itself (an SVG, a Mermaid diagram) in `Verbatim`.
@@ -80,4 +103,13 @@ export interface Method {
   briefingView?: (cycle: CycleData) => Record<string, unknown>;
   /** Method-specific checks across the cycle's records. */
   rules?: (cycle: CycleData) => Problem[];
+  /**
+   * The cycle's predictions, each with the data it predicts, for the generic `prediction-first` warning: a
+   * prediction dated after its data (by the `date`s given here), or first committed to Git after its data (by the
+   * lines at `path`), is reported at the prediction's place. Return only pairs whose prediction and data are both
+   * filled in. Absent: the core pairs, `corePredictionPairs(cycle)` from src/core/validate/rules/prediction-first.ts
+   * (question.yaml's prediction against the results after the change, the series points after the change and the
+   * reflections). To keep those and add your own: `predictions: (c) => [...corePredictionPairs(c), ...yours(c)]`.
+   */
+  predictions?: (cycle: CycleData) => PredictionPair[];
 }

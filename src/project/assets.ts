@@ -44,6 +44,20 @@ export function schemaFiles(): Map<string, string> {
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/**
+ * The schema files a project of `method` needs a copy of: the shared ones and that method's own. (A project copies
+ * only its methods' schemas, so that a change to another method's never touches it.)
+ */
+export function schemaFilesFor(method: string): Map<string, string> {
+  const own = path.join(METHODS_DIR, method, 'schemas');
+  return new Map(
+    [...schemaFiles()].filter(([, absolute]) => {
+      const dir = path.dirname(absolute);
+      return dir === SCHEMAS_DIR || dir === own;
+    }),
+  );
+}
+
 let schemaCache: SchemaSet | undefined;
 
 /** Every shipped schema, by file name (`question.schema.json`). */

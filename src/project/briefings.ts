@@ -1,8 +1,9 @@
 // Writing briefings into the output folder: replacing briefings sipp wrote before, never a file it did not.
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, readdirSync, rmSync, rmdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { refusal } from '../core/problems.js';
 import { isGeneratedBriefing } from '../core/render/index.js';
+import { chartFolder } from '../core/render/chart-views.js';
 import { writeAtomic } from './write.js';
 
 /** Enough of a file to see its first line. */
@@ -36,7 +37,28 @@ export async function writeBriefings(
   for (let i = 0; i < targets.length; i += PARALLEL_WRITES) {
     await Promise.all(targets.slice(i, i + PARALLEL_WRITES).map((t) => writeAtomic(t.absolute, t.text)));
   }
+  removeStaleCharts(targets.map((t) => t.absolute));
   return targets.map((t) => t.absolute);
+}
+
+/**
+ * A Markdown briefing's charts live in `<briefing>.charts/`. A chart sipp drew last time for a measure that has
+ * gone would linger there and mislead: remove the files sipp wrote there before and did not write now (a file
+ * someone else put there stays).
+ */
+function removeStaleCharts(written: readonly string[]): void {
+  const current = new Set(written);
+  const chartDirs = new Set(
+    written.filter((f) => f.endsWith('.md')).map((f) => chartFolder(f.slice(0, -'.md'.length))),
+  );
+  for (const dir of chartDirs) {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) continue;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isFile() && !current.has(file) && isSippBriefing(file)) rmSync(file);
+    }
+    if (readdirSync(dir).length === 0) rmdirSync(dir);
+  }
 }
 
 function isSippBriefing(absolute: string): boolean {

@@ -1,5 +1,5 @@
 // Finding the project a command runs in: the nearest folder upwards holding sipp.yaml, as git finds .git.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_FILE } from '../core/records/model.js';
 import { usageError } from '../core/problems.js';
@@ -8,7 +8,8 @@ export function findProjectRoot(start: string): string | null {
   let dir = path.resolve(start);
   for (;;) {
     const candidate = path.join(dir, PROJECT_FILE);
-    if (existsSync(candidate)) return dir;
+    // lstat, so that a sipp.yaml that is a broken link is found, and then reported when it is read.
+    if (lstatSync(candidate, { throwIfNoEntry: false })) return dir;
     const parent = path.dirname(dir);
     if (parent === dir) return null;
     dir = parent;

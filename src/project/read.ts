@@ -1,5 +1,5 @@
 // Reading one file of the project safely: refusing folders, binary files, huge files and broken text with a Problem.
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { LineCounter } from 'yaml';
 import type { Problem } from '../core/problems.js';
 import { parseSource, type SourceFile } from '../core/records/source.js';
@@ -34,6 +34,17 @@ export function readSourceFile(absolute: string, relative: string, cache?: FileC
     if (code === 'EISDIR') return fail(FOLDER, 'not-a-file');
     if (code === 'EACCES' || code === 'EPERM')
       return fail('sipp is not allowed to read this file. Check its permissions.', 'unreadable');
+    if (code === 'ELOOP')
+      return fail(
+        'This file is a link (a symbolic link) that leads back to itself. Replace the link with the file itself.',
+        'unreadable',
+      );
+    if (code === 'ENOENT' && lstatSync(absolute, { throwIfNoEntry: false })?.isSymbolicLink())
+      return fail(
+        'This file is a link (a symbolic link) to a file that does not exist. Replace the link with the file itself.',
+        'unreadable',
+      );
+    if (code === 'ENOENT') return fail('This file does not exist. Restore it from Git.', 'unreadable');
     return fail(`This file could not be opened (${code ?? 'unknown error'}).`, 'unreadable');
   }
   try {

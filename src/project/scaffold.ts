@@ -24,7 +24,7 @@ import {
   type InitAnswers,
 } from '../core/records/scaffold.js';
 import type { Method } from '../methods/types.js';
-import { readSchemas, schemaFiles } from './assets.js';
+import { readSchemas, schemaFilesFor } from './assets.js';
 import { findProjectRoot } from './find-root.js';
 import { gitAvailable, initRepositoryWithCommit, insideGitRepository } from './git.js';
 import {
@@ -100,7 +100,7 @@ export function projectFiles(answers: InitAnswers): Map<string, string> {
     schemas,
   );
   files.set(PROJECT_FILE, withTeamExample(text, data.partnership?.schools?.[0]?.name));
-  for (const [file, absolute] of schemaFiles()) {
+  for (const [file, absolute] of schemaFilesFor(data.method)) {
     files.set(`${SCHEMA_COPY_DIR}/${file}`, readFileSync(absolute, 'utf8'));
   }
   files.set(`${CYCLES_DIR}/.gitkeep`, '');
@@ -178,6 +178,8 @@ export interface CycleOutcome {
   files: string[];
   /** The data written, by record name. */
   records: Map<string, Record<string, unknown>>;
+  /** Schema copies added to .sipp/schemas/ because the project had none for this method yet. */
+  schemaCopies: string[];
 }
 
 /** The data of each record of a new cycle (the five core ones, then the method's own), by record name. */
@@ -188,7 +190,7 @@ export function cycleRecords(
 ): Map<string, Record<string, unknown>> {
   const records: Record<string, object> = {
     ...initialCycleRecords(project, { ...start, answers: {} }),
-    ...(method.scaffoldExtra?.() ?? {}),
+    ...(method.scaffoldExtra?.(project) ?? {}),
   };
   applyAnswers(records, method.cyclePrompts, start.answers);
   const names = [...CORE_RECORDS, ...method.extraRecords.map((r) => r.name)];
@@ -207,6 +209,19 @@ export function cycleFiles(dir: string, records: ReadonlyMap<string, Record<stri
   return files;
 }
 
+/**
+ * The copies of a method's schemas a project does not have yet (its first cycle of another method than the
+ * project's), so that the new records' `$schema` lines resolve; existing copies are the team's and stay.
+ */
+function missingSchemaCopies(root: string, method: string): Map<string, string> {
+  const missing = new Map<string, string>();
+  for (const [file, absolute] of schemaFilesFor(method)) {
+    const copy = `${SCHEMA_COPY_DIR}/${file}`;
+    if (!existsSync(path.join(root, copy))) missing.set(copy, readFileSync(absolute, 'utf8'));
+  }
+  return missing;
+}
+
 export async function scaffoldCycle(
   root: string,
   number: number,
@@ -219,5 +234,6 @@ export async function scaffoldCycle(
   const dir = `${CYCLES_DIR}/${folder}`;
   const records = cycleRecords(project, start, method);
   const files = await writeNewFiles(root, cycleFiles(dir, records));
-  return { number, folder, dir, files, records };
+  const schemaCopies = await writeNewFiles(root, missingSchemaCopies(root, method.id));
+  return { number, folder, dir, files, records, schemaCopies };
 }

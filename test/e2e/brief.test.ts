@@ -1,6 +1,7 @@
 // `sipp brief` end to end: the built CLI on a copy of the fixture project in a temporary folder.
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, sipp, snapshotTree, tempDir } from './helpers.js';
 
@@ -22,10 +23,34 @@ function project(): string {
   return dir;
 }
 
+/** The briefings in the output folder (the folders of their charts left out). */
 function briefings(dir: string, out = 'briefings'): string[] {
   const folder = path.join(dir, out);
-  return existsSync(folder) ? readdirSync(folder).sort() : [];
+  return existsSync(folder)
+    ? readdirSync(folder)
+        .filter((f) => !f.endsWith('.charts'))
+        .sort()
+    : [];
 }
+
+/** The chart files in the output folder, as `<briefing>.charts/<chart>.svg`. */
+function chartFiles(dir: string, out = 'briefings'): string[] {
+  const folder = path.join(dir, out);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((f) => f.endsWith('.charts'))
+    .flatMap((f) => readdirSync(path.join(folder, f)).map((svg) => `${f}/${svg}`))
+    .sort();
+}
+
+/** The Markdown charts of the fixture project, as the golden files have them. */
+const CHARTS = [
+  '01-paired-reading.charts/reading-enjoyment-before-after.svg',
+  '01-paired-reading.charts/reads-for-pleasure-before-after.svg',
+  '01-paired-reading.charts/sessions-delivered-run-chart.svg',
+  'overview.charts/overview-reading-enjoyment.svg',
+  'overview.charts/overview-reads-for-pleasure.svg',
+];
 
 describe('sipp brief', () => {
   it('writes a Markdown and an HTML briefing per cycle and the overview to briefings/, prints their paths, exit 0', () => {
@@ -37,14 +62,107 @@ describe('sipp brief', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('writes exactly the golden files', () => {
+  it('writes exactly the golden files, the charts of the Markdown briefings included', () => {
     const dir = project();
     expect(sipp(['brief'], { cwd: dir }).code).toBe(0);
-    for (const file of ALL) {
+    expect(chartFiles(dir)).toEqual(CHARTS);
+    for (const file of [...ALL, ...CHARTS]) {
       expect(readFileSync(path.join(dir, 'briefings', file), 'utf8'), file).toBe(
         readFileSync(path.join(GOLDEN, file), 'utf8'),
       );
     }
+  });
+
+  it('gives the same bytes in any time zone', () => {
+    for (const tz of ['Pacific/Auckland', 'America/Los_Angeles']) {
+      const dir = project();
+      expect(sipp(['brief'], { cwd: dir, env: { TZ: tz } }).code).toBe(0);
+      expect(snapshotTree(path.join(dir, 'briefings')), tz).toEqual(snapshotTree(GOLDEN));
+    }
+  });
+
+  it('draws the charts inline in the HTML briefings, each a figure with a text alternative and a caption', () => {
+    const dir = project();
+    expect(sipp(['brief', '--format', 'html'], { cwd: dir }).code).toBe(0);
+    const html = readFileSync(path.join(dir, 'briefings', '01-paired-reading.html'), 'utf8');
+    const figures = [...html.matchAll(/<figure class="chart"[^>]*>([\s\S]*?)<\/figure>/g)].map((m) => m[1] as string);
+    expect(figures).toHaveLength(3);
+    for (const figure of figures) {
+      expect(figure).toMatch(
+        /<svg [^>]*role="img" aria-label="[^"]{40,}"><title>[^<]+<\/title><desc>[^<]{40,}<\/desc>/,
+      );
+      expect(figure).toMatch(/<figcaption>\s*<p class="chart-summary"><strong>[^<]+<\/strong> [^<]{40,}<\/p>/);
+    }
+    // The run chart's caption says what it shows in words, its dated events among them.
+    expect(html).toContain('Run chart of sessions delivered for Glenbrae, all classes: 6 points from 31 Oct 2025');
+    expect(html).toContain(
+      '<li>Adaptation 2, 17 Nov 2025: Added five minutes of &quot;book talk&quot; with prompt cards.',
+    );
+    // Self-contained: nothing fetched, no script; kept whole on a printed page.
+    expect(html).not.toMatch(/<script|<img|<link|@import|url\((?!#)/);
+    expect(html).toMatch(/figure\.chart svg \{[^}]*break-inside: avoid/);
+    const overview = readFileSync(path.join(dir, 'briefings', 'overview.html'), 'utf8');
+    expect(overview).toContain('<h2 id="trends">Outcome measures across the cycles</h2>');
+    expect(overview.match(/<figure class="chart"/g)).toHaveLength(2);
+  });
+
+  it('writes the charts of a Markdown briefing as SVG files beside it, linked with their text alternative', () => {
+    const dir = project();
+    const r = sipp(['brief', '--format', 'md'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(chartFiles(dir)).toEqual(CHARTS);
+    expect(r.stdout).toContain(`${path.join('briefings', '01-paired-reading.charts')}${path.sep} (3)`);
+    const md = readFileSync(path.join(dir, 'briefings', '01-paired-reading.md'), 'utf8');
+    expect(md).toMatch(
+      /^!\[Run chart of sessions delivered for Glenbrae, all classes: [^\]]+\]\(01-paired-reading\.charts\/sessions-delivered-run-chart\.svg\)$/m,
+    );
+    expect(md).not.toContain('<svg');
+    const overview = readFileSync(path.join(dir, 'briefings', 'overview.md'), 'utf8');
+    expect(overview).toContain('](overview.charts/overview-reading-enjoyment.svg)');
+    for (const file of CHARTS) {
+      const svg = readFileSync(path.join(dir, 'briefings', file), 'utf8');
+      expect(svg.split('\n')[0], file).toMatch(/^<!-- Generated by sipp brief .* -->$/);
+      expect(svg.split('\n')[1], file).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" /);
+    }
+  });
+
+  it('with --format html writes no SVG file', () => {
+    const dir = project();
+    expect(sipp(['brief', '--format', 'html'], { cwd: dir }).code).toBe(0);
+    expect(briefings(dir)).toEqual(['01-paired-reading.html', '02-book-bags.html', 'overview.html']);
+    expect(chartFiles(dir)).toEqual([]);
+  });
+
+  it('never overwrites a hand-made SVG where a chart would go, and then writes nothing', () => {
+    const dir = project();
+    const folder = path.join(dir, 'briefings', '01-paired-reading.charts');
+    mkdirSync(folder, { recursive: true });
+    const mine = '<svg xmlns="http://www.w3.org/2000/svg"><text>my own drawing</text></svg>\n';
+    writeFileSync(path.join(folder, 'sessions-delivered-run-chart.svg'), mine);
+    const r = sipp(['brief'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `${path.join('briefings', '01-paired-reading.charts', 'sessions-delivered-run-chart.svg')} was not written by sipp`,
+    );
+    expect(readFileSync(path.join(folder, 'sessions-delivered-run-chart.svg'), 'utf8')).toBe(mine);
+    expect(briefings(dir)).toEqual([]);
+    expect(chartFiles(dir)).toEqual(['01-paired-reading.charts/sessions-delivered-run-chart.svg']);
+  });
+
+  it('removes a chart it drew before for a measure that has gone, and keeps a file it did not draw', () => {
+    const dir = project();
+    expect(sipp(['brief'], { cwd: dir }).code).toBe(0);
+    const folder = path.join(dir, 'briefings', '01-paired-reading.charts');
+    const drawn = readdirSync(folder).sort();
+    expect(drawn.length).toBeGreaterThan(0);
+    const old = path.join(folder, 'a-measure-since-deleted-run-chart.svg');
+    writeFileSync(old, readFileSync(path.join(folder, drawn[0]!), 'utf8'));
+    const notes = path.join(folder, 'notes.txt');
+    writeFileSync(notes, 'our notes\n');
+    expect(sipp(['brief'], { cwd: dir }).code).toBe(0);
+    expect(existsSync(old)).toBe(false);
+    expect(readFileSync(notes, 'utf8')).toBe('our notes\n');
+    expect(readdirSync(folder).sort()).toEqual([...drawn, 'notes.txt'].sort());
   });
 
   it('gives byte-identical files when run twice, replacing its own briefings', () => {
@@ -160,5 +278,39 @@ describe('sipp brief', () => {
     expect(sipp(['brief'], { cwd: dir }).code).toBe(0);
     const after = snapshotTree(dir);
     for (const file of Object.keys(before)) expect(after[file], file).toBe(before[file]);
+  });
+
+  it('loads Vega to draw its charts, and no other command loads it', () => {
+    // A module hook that notes every Vega module Node loads (Vega and Vega-Lite take about 300 ms to load).
+    const hooks = tempDir('sipp-vega-');
+    const log = path.join(hooks, 'loaded.txt');
+    writeFileSync(
+      path.join(hooks, 'hooks.mjs'),
+      [
+        "import { appendFileSync } from 'node:fs';",
+        'let log;',
+        'export function initialize(data) { log = data.log; }',
+        'export async function resolve(specifier, context, next) {',
+        '  const result = await next(specifier, context);',
+        "  if (/[\\\\/]node_modules[\\\\/]vega(-lite)?[\\\\/]/.test(decodeURI(result.url))) appendFileSync(log, result.url + '\\n');",
+        '  return result;',
+        '}',
+      ].join('\n'),
+    );
+    writeFileSync(
+      path.join(hooks, 'register.mjs'),
+      `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(path.join(hooks, 'hooks.mjs')).href)}, { data: { log: ${JSON.stringify(log)} } });\n`,
+    );
+    const env = { NODE_OPTIONS: `--import=${pathToFileURL(path.join(hooks, 'register.mjs')).href}` };
+    const loaded = (): string => (existsSync(log) ? readFileSync(log, 'utf8') : '');
+    const dir = project();
+    for (const args of [['--version'], ['--help'], ['validate'], ['status']]) {
+      const r = sipp(args, { cwd: dir, env });
+      expect(r.code, `sipp ${args.join(' ')}: ${r.stderr}`).toBe(0);
+      expect(loaded(), `sipp ${args.join(' ')}`).toBe('');
+    }
+    expect(sipp(['brief', '--format', 'html'], { cwd: dir, env }).code).toBe(0);
+    expect(loaded()).toMatch(/node_modules\/vega\//);
+    expect(loaded()).toMatch(/node_modules\/vega-lite\//);
   });
 });

@@ -1,9 +1,9 @@
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { validateProject } from '../../src/core/validate/index.js';
-import { readSchemas } from '../../src/project/assets.js';
+import { readSchemas, schemaFilesFor } from '../../src/project/assets.js';
 import { loadProject } from '../../src/project/load.js';
 import { newProject, sipp, snapshotTree, tempDir } from './helpers.js';
 
@@ -79,6 +79,32 @@ describe('sipp cycle', () => {
     expect(question(dir, '01-x').targetLearners).toMatchObject({ stages: ['P4', 'P5'] });
   });
 
+  it("adds another method's schema copies with its first cycle, and leaves the team's copies alone", () => {
+    const dir = newProject();
+    const copies = path.join(dir, '.sipp', 'schemas');
+    writeFileSync(path.join(copies, 'question.schema.json'), '{"edited": "by the team"}\n');
+    const before = new Set(readdirSync(copies));
+    const r = sipp(['cycle', 'Rounds', '--method', 'instructional-rounds', '--problem-of-practice', 'P'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const added = readdirSync(copies)
+      .filter((f) => !before.has(f))
+      .sort();
+    expect(added).toEqual([...schemaFilesFor('instructional-rounds').keys()].filter((f) => !before.has(f)).sort());
+    expect(added.length).toBeGreaterThan(0);
+    for (const file of added) {
+      expect(readFileSync(path.join(copies, file), 'utf8')).toBe(
+        readFileSync(schemaFilesFor('instructional-rounds').get(file)!, 'utf8'),
+      );
+    }
+    expect(readFileSync(path.join(copies, 'question.schema.json'), 'utf8')).toBe('{"edited": "by the team"}\n');
+    // Every record of the new cycle points at a copy that exists.
+    for (const file of readdirSync(path.join(dir, 'cycles', '01-rounds'))) {
+      const modeline = readFileSync(path.join(dir, 'cycles', '01-rounds', file), 'utf8').split('\n')[0]!;
+      const target = modeline.replace('# yaml-language-server: $schema=', '');
+      expect(readdirSync(copies), file).toContain(path.basename(target));
+    }
+  });
+
   it('works from a subfolder and with -C', () => {
     const dir = newProject();
     expect(sipp(['cycle', 'a'], { cwd: path.join(dir, 'data') }).code).toBe(0);
@@ -99,23 +125,20 @@ describe('sipp cycle', () => {
       expect(snapshotTree(dir)).toEqual(before);
     });
 
-    it('when the method is not in this version yet (exit 1)', () => {
+    it('when `cycles` is a file instead of a folder (exit 1), and says so', () => {
       const dir = newProject();
+      rmSync(path.join(dir, 'cycles'), { recursive: true, force: true });
+      writeFileSync(path.join(dir, 'cycles'), 'notes\n');
       const before = snapshotTree(dir);
-      const r = sipp(['cycle', 'x', '--method', 'lesson-study'], { cwd: dir });
-      expect(r.code).toBe(1);
-      expect(r.stderr).toContain('Lesson Study (lesson-study) cycles cannot be started yet');
-      expect(r.stderr).toContain('--method car');
+      const r = sipp(['cycle', '--yes', 'x'], { cwd: dir });
+      expect(r).toEqual({
+        code: 1,
+        stdout: '',
+        stderr:
+          'sipp: sipp cannot add a cycle to the `cycles` folder. Nothing was written.\n' +
+          'cycles:1:1: `cycles` should be a folder, but it is a file. Move the file elsewhere and restore the folder from Git.\n',
+      });
       expect(snapshotTree(dir)).toEqual(before);
-    });
-
-    it("when the project's own method is not in this version yet (exit 1)", () => {
-      const dir = newProject(['--method', 'improvement-science']);
-      const r = sipp(['cycle', 'x'], { cwd: dir });
-      expect(r.code).toBe(1);
-      expect(r.stderr).toContain('Improvement Science');
-      expect(sipp(['cycle', 'x', '--method', 'car'], { cwd: dir }).code).toBe(0);
-      expect(question(dir, '01-x').method).toBe('car');
     });
 
     it('outside a project (exit 2)', () => {

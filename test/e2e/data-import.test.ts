@@ -401,6 +401,71 @@ describe('sipp data import refuses personal data', () => {
   });
 });
 
+describe('sipp data import reads tables as spreadsheets export them', () => {
+  /** class-30.csv as a spreadsheet program might save it: separator, line ending, quoting and blank rows. */
+  const exported = (opts: { separator: string; decimalComma?: boolean }): string => {
+    const [heading = '', ...rows] = CLASS_30.trimEnd().split('\n');
+    const quotedHeading = heading
+      .split(',')
+      .map((h) => `"${h}"`)
+      .join(opts.separator);
+    const body = rows.map((row) => {
+      const cells = row.split(',');
+      // A decimal comma for a whole score (24 written 24,0) reads as the same number.
+      if (opts.decimalComma && cells[5] !== '') cells[5] = `${cells[5]},0`;
+      return cells.join(opts.separator);
+    });
+    const blank = opts.separator.repeat(5);
+    return [quotedHeading, ...body, blank, blank, ''].join('\r\n');
+  };
+  const importOf = (name: string, content: string | Buffer) => {
+    const dir = withTable(template, name, content);
+    const r = sipp(['data', 'import', name, '--cycle', '1', '--measure', 'reading-enjoyment'], { cwd: dir });
+    return { r, dir, measures: readFileSync(path.join(dir, MEASURES), 'utf8') };
+  };
+  let plain: string;
+  beforeAll(() => {
+    plain = importOf('class.csv', CLASS_30).measures;
+  });
+
+  const variants: Array<[string, () => Buffer]> = [
+    [
+      'Excel\'s "CSV UTF-8": a byte-order mark, Windows line endings, quoted headings and blank rows at the end',
+      () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(exported({ separator: ',' }), 'utf8')]),
+    ],
+    [
+      'a European Excel "CSV": semicolons, decimal commas, Windows line endings and blank rows at the end',
+      () => Buffer.from(exported({ separator: ';', decimalComma: true }), 'utf8'),
+    ],
+    ['a tab-separated export', () => Buffer.from(exported({ separator: '\t' }), 'utf8')],
+  ];
+  for (const [what, bytes] of variants) {
+    it(`gives the same figures for ${what}`, () => {
+      const content = bytes();
+      const { r, dir, measures } = importOf('export.csv', content);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Read 30 learners from export.csv');
+      expect(measures).toBe(plain);
+      expect(readFileSync(path.join(dir, 'data/private/01-paired-reading/reading-enjoyment.csv'))).toEqual(content);
+    });
+  }
+
+  it("refuses an .xlsx with a text score and a column of e-mail addresses, by the sheet's own rows and columns", () => {
+    const dir = withTable(template, 'class.xlsx', readFileSync(path.join(TABLES, 'class-12-problems.xlsx')));
+    const before = snapshotTree(dir);
+    const r = sipp(['data', 'import', 'class.xlsx', '--cycle', '1', '--measure', 'spelling'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n').slice(0, 3)).toEqual([
+      'class.xlsx:2:H: Column H ("Parent email") looks like it holds e-mail addresses (by its heading).',
+      'class.xlsx:5:E: "absent" is not a number: write the score as a number, or leave the cell empty if the learner has no score.',
+      'sipp: class.xlsx was not imported: a column looks like personal data, and 1 cell needs fixing. Nothing was written.',
+    ]);
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+});
+
 describe('sipp data import is called wrongly', () => {
   const run = (args: string[]) => {
     const dir = withTable(template, 'class.csv', CLASS_30);

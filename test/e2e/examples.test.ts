@@ -2,11 +2,39 @@
 import { cpSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { schemaFileOf } from '../../src/core/records/model.js';
+import { findMethod } from '../../src/methods/registry.js';
+import { schemaFiles } from '../../src/project/assets.js';
 import { EXAMPLES, REPO_ROOT, sipp, snapshotTree, tempDir } from './helpers.js';
 
 const examples = readdirSync(EXAMPLES)
   .filter((name) => existsSync(path.join(EXAMPLES, name, 'sipp.yaml')))
   .sort();
+
+const sharedSchemas = new Set(readdirSync(path.join(REPO_ROOT, 'schemas')));
+
+/**
+ * The schema files of the methods an example uses (its project method and each cycle's), so that an example
+ * carries its own method's schemas and is not touched when another method's change.
+ */
+function methodSchemasOf(root: string): Set<string> {
+  const methodOf = (file: string): unknown =>
+    (parse(readFileSync(file, 'utf8')) as { method?: unknown } | null)?.method;
+  const cycles = path.join(root, 'cycles');
+  const ids = [
+    methodOf(path.join(root, 'sipp.yaml')),
+    ...(existsSync(cycles) ? readdirSync(cycles) : [])
+      .map((folder) => path.join(cycles, folder, 'question.yaml'))
+      .filter((file) => existsSync(file))
+      .map(methodOf),
+  ];
+  return new Set(
+    ids.flatMap((id) =>
+      (typeof id === 'string' ? (findMethod(id)?.extraRecords ?? []) : []).map((r) => schemaFileOf(r.name)),
+    ),
+  );
+}
 
 /** A copy of an example in a temporary folder, so that nothing is ever written into the repository. */
 function copyOf(example: string): string {
@@ -62,15 +90,16 @@ describe.each(examples)('the example project %s', (example) => {
     expect(r.stdout.trim()).not.toBe('');
   });
 
-  it('carries in .sipp/schemas an exact copy of schemas/', () => {
-    const shipped = readdirSync(path.join(REPO_ROOT, 'schemas')).sort();
+  it('carries in .sipp/schemas an exact copy of schemas/ and of the schemas of the methods it uses, and nothing else', () => {
+    const shipped = schemaFiles();
+    const wanted = [...shipped.keys()].filter((file) => sharedSchemas.has(file) || methodSchemasOf(source).has(file));
     const copied = readdirSync(path.join(source, '.sipp', 'schemas')).sort();
-    expect(copied).toEqual(shipped);
-    for (const file of shipped) {
+    expect(copied, 'copy schemas/ and the schemas of the methods the example uses (src/methods/<id>/schemas/)').toEqual(
+      wanted,
+    );
+    for (const file of wanted) {
       const copy = readFileSync(path.join(source, '.sipp', 'schemas', file), 'utf8');
-      expect(copy, `${file}: copy schemas/ into .sipp/schemas/ again`).toBe(
-        readFileSync(path.join(REPO_ROOT, 'schemas', file), 'utf8'),
-      );
+      expect(copy, `${file}: copy it into .sipp/schemas/ again`).toBe(readFileSync(shipped.get(file) ?? '', 'utf8'));
     }
   });
 

@@ -1,5 +1,6 @@
 // Shared helpers for end-to-end tests: run the built CLI in a temporary folder and read what it left.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,9 +17,22 @@ export interface RunResult {
   stderr: string;
 }
 
+/** A user id and group id to run sipp as (tests of permissions run as root): see `nobody`. */
+export interface RunAs {
+  uid: number;
+  gid: number;
+}
+
+/** The unprivileged user of Linux systems, for whom `chmod 000` denies reading, as it does not for root. */
+export const NOBODY: RunAs = { uid: 65534, gid: 65534 };
+
 /** Runs `sipp <args>` with no terminal (stdin closed unless `input` is given) and no colour. */
-export function sipp(args: readonly string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; input?: string } = { cwd: tmpdir() }): RunResult {
+export function sipp(
+  args: readonly string[],
+  opts: { cwd: string; env?: NodeJS.ProcessEnv; input?: string; as?: RunAs } = { cwd: tmpdir() },
+): RunResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
+    ...opts.as,
     cwd: opts.cwd,
     input: opts.input ?? '',
     encoding: 'utf8',
@@ -63,6 +77,28 @@ export function snapshotTree(dir: string): Record<string, string> {
   };
   walk('');
   return out;
+}
+
+/**
+ * A SHA-256 of everything below `dir`: every folder (empty ones too), file name and file's bytes, .git and
+ * data/private/ included, to show that a refused command changed nothing on disk.
+ */
+export function hashTree(dir: string): string {
+  const hash = createHash('sha256');
+  const walk = (rel: string): void => {
+    for (const name of readdirSync(path.join(dir, rel)).sort()) {
+      const child = rel ? `${rel}/${name}` : name;
+      const absolute = path.join(dir, child);
+      if (statSync(absolute).isDirectory()) {
+        hash.update(`dir ${child}\0`);
+        walk(child);
+      } else {
+        hash.update(`file ${child}\0`).update(readFileSync(absolute)).update('\0');
+      }
+    }
+  };
+  walk('');
+  return hash.digest('hex');
 }
 
 /** A new project made by `sipp init --yes` in a temporary folder (no git), for tests of other commands. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { validateProject } from '../../src/core/validate/index.js';
-import { readSchemas } from '../../src/project/assets.js';
+import { readSchemas, schemaFilesFor } from '../../src/project/assets.js';
 import { loadProject } from '../../src/project/load.js';
 import { sipp, snapshotTree, tempDir } from './helpers.js';
 
@@ -39,15 +39,10 @@ describe('sipp init', () => {
     expect(r.stdout).toContain('Started the enquiry project "Reading for pleasure" in this folder');
     expect(r.stdout).toContain('Made a Git repository');
     expect(r.stdout).toContain('sipp cycle "A short title for the cycle"');
+    // The shared schemas and the project method's own (CAR has none); `sipp cycle` adds another method's.
     expect(Object.keys(snapshotTree(dir))).toEqual([
       '.gitignore',
-      '.sipp/schemas/baseline.schema.json',
-      '.sipp/schemas/common.schema.json',
-      '.sipp/schemas/intervention.schema.json',
-      '.sipp/schemas/measures.schema.json',
-      '.sipp/schemas/question.schema.json',
-      '.sipp/schemas/reflections.schema.json',
-      '.sipp/schemas/sipp.schema.json',
+      ...[...schemaFilesFor('car').keys()].map((file) => `.sipp/schemas/${file}`),
       'README.md',
       'cycles/.gitkeep',
       'data/private/.gitignore',
@@ -226,11 +221,12 @@ describe('sipp init', () => {
     });
   });
 
-  it('accepts a method that is coming later, and says how to start cycles meanwhile', () => {
+  it('sets any method as the default for new cycles, and points to its guide', () => {
     const dir = tempDir();
-    const r = sipp(['init', '--yes', '--no-git', '--title', 'T', '--method', 'lesson-study'], { cwd: dir });
+    const r = sipp(['init', '--yes', '--no-git', '--title', 'T', '--method', 'practitioner-enquiry'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(parse(readFileSync(path.join(dir, 'sipp.yaml'), 'utf8')).method).toBe('lesson-study');
-    expect(r.stdout).toContain('sipp cycle --method car');
+    expect(parse(readFileSync(path.join(dir, 'sipp.yaml'), 'utf8')).method).toBe('practitioner-enquiry');
+    expect(r.stdout).toContain('Read how Practitioner enquiry works: sipp guide');
+    expect(r.stdout).not.toContain('--method car');
   });
 });

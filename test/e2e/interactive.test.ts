@@ -1,96 +1,11 @@
 // sipp's prompts answered on a real pseudo-terminal, driven by python3's pty module: each step waits for the
 // prompt's text on the screen before it types, so the test does not depend on timing.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { BIN, newProject, snapshotTree, tempDir } from './helpers.js';
-
-const DRIVER = String.raw`
-import fcntl, json, os, pty, re, select, struct, sys, termios, time
-spec = json.load(sys.stdin)
-pid, fd = pty.fork()
-if pid == 0:
-    os.chdir(spec['cwd'])
-    os.execve(spec['argv'][0], spec['argv'], spec['env'])
-fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack('HHHH', 50, 160, 0, 0))
-raw = b''
-ansi = re.compile(r'\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>78]')
-def screen():
-    return ansi.sub('', raw.decode('utf-8', 'replace'))
-def pump(timeout):
-    global raw
-    ready, _, _ = select.select([fd], [], [], timeout)
-    if not ready:
-        return True
-    try:
-        chunk = os.read(fd, 65536)
-    except OSError:
-        return False
-    if not chunk:
-        return False
-    raw += chunk
-    return True
-seen = 0
-for step in spec['steps']:
-    deadline = time.time() + 15
-    while True:
-        text = screen()
-        at = text.find(step['expect'], seen)
-        if at >= 0:
-            seen = at + len(step['expect'])
-            break
-        if time.time() > deadline or not pump(0.05):
-            print(json.dumps({'code': -1, 'screen': screen(), 'waitingFor': step['expect']}))
-            sys.exit(0)
-    time.sleep(0.05)
-    for key in step['keys']:
-        os.write(fd, key.encode())
-        time.sleep(0.03)
-deadline = time.time() + 15
-while time.time() < deadline and pump(0.1):
-    pass
-_, status = os.waitpid(pid, 0)
-print(json.dumps({'code': os.waitstatus_to_exitcode(status), 'screen': screen()}))
-`;
-
-interface Step {
-  /** Text to wait for on the screen (after the previous step's). */
-  expect: string;
-  /** Keys to type then, one at a time. */
-  keys: string[];
-}
-
-const ENTER = '\r';
-const DOWN = '\x1b[B';
-const SPACE = ' ';
-const CTRL_C = '\x03';
-
-/** Runs `sipp <args>` on a pseudo-terminal, answering each prompt as it appears. */
-function onTerminal(args: string[], cwd: string, steps: Step[]): { code: number; screen: string; waitingFor?: string } {
-  const spec = {
-    cwd,
-    argv: [process.execPath, BIN, ...args],
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: cwd,
-      TERM: 'xterm-256color',
-      NO_COLOR: '1',
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_AUTHOR_NAME: 'Test Teacher',
-      GIT_AUTHOR_EMAIL: 'teacher@example.org',
-      GIT_COMMITTER_NAME: 'Test Teacher',
-      GIT_COMMITTER_EMAIL: 'teacher@example.org',
-    },
-    steps,
-  };
-  const r = spawnSync('python3', ['-c', DRIVER], { input: JSON.stringify(spec), encoding: 'utf8', timeout: 60_000 });
-  if (r.status !== 0) throw new Error(`pty driver failed: ${r.stderr}`);
-  return JSON.parse(r.stdout) as { code: number; screen: string; waitingFor?: string };
-}
-
-const type = (text: string): string[] => [text, ENTER];
+import { newProject, snapshotTree, tempDir } from './helpers.js';
+import { CTRL_C, DOWN, ENTER, SPACE, onTerminal, type } from './terminal.js';
 
 describe('sipp init on a terminal', () => {
   it('asks each question and writes the answers', () => {
@@ -108,12 +23,16 @@ describe('sipp init on a terminal', () => {
       // ELC, P1 … P5: five steps down to P5; tick it and P6.
       { expect: 'Stages of the target learners', keys: [DOWN, DOWN, DOWN, DOWN, DOWN, SPACE, DOWN, SPACE, ENTER] },
       { expect: 'Which learners does the partnership most want to help', keys: [DOWN, ENTER] },
+      { expect: 'Start the first cycle now?', keys: type('n') },
       { expect: 'Started the enquiry project', keys: [] },
     ]);
     expect(r.waitingFor).toBeUndefined();
     expect(r.code).toBe(0);
-    expect(r.screen).toContain('Lesson Study (coming in a later version)');
+    expect(r.screen).toContain('Lesson Study');
+    expect(r.screen).not.toContain('(coming in a later version)');
     expect(r.screen).toContain('cd enquiry');
+    expect(r.screen).toContain('Start the first cycle: sipp cycle');
+    expect(existsSync(path.join(dir, 'enquiry', 'cycles', '01-cycle-1'))).toBe(false);
     const data = parse(readFileSync(path.join(dir, 'enquiry', 'sipp.yaml'), 'utf8')) as Record<string, unknown>;
     expect(data).toMatchObject({
       title: 'Reading for pleasure',
@@ -153,6 +72,7 @@ describe('sipp init on a terminal', () => {
       [
         { expect: 'Stages of the target learners', keys: [ENTER] },
         { expect: 'Which learners does the partnership most want to help', keys: [ENTER] },
+        { expect: 'Start the first cycle now?', keys: type('n') },
         { expect: 'Started the enquiry project', keys: [] },
       ],
     );
@@ -172,6 +92,94 @@ describe('sipp init on a terminal', () => {
     ]);
     expect(r.code).toBe(0);
     expect(existsSync(path.join(dir, 'sipp.yaml'))).toBe(true);
+  });
+
+  it("offers to start the first cycle, and asks the method's own questions", () => {
+    const dir = tempDir();
+    const r = onTerminal(
+      [
+        'init',
+        '--no-git',
+        '--title',
+        'Extended writing',
+        '--partnership',
+        'P',
+        '--method',
+        'practitioner-enquiry',
+        '--school',
+        'Kelvinbrae Academy',
+        '--authority',
+        'A',
+        '--focus',
+        'F',
+      ],
+      dir,
+      [
+        { expect: 'Stages of the target learners', keys: [ENTER] },
+        { expect: 'Which learners does the partnership most want to help', keys: [ENTER] },
+        { expect: 'Start the first cycle now? (Practitioner enquiry asks 6 questions', keys: [ENTER] },
+        { expect: 'A short title for this cycle', keys: type('Planning frames') },
+        { expect: "What's the problem?", keys: type('Does talk before writing help my S3 learners?') },
+        { expect: 'How does it fit in', keys: type('School improvement plan priority 1') },
+        { expect: "What's already known", keys: [ENTER] },
+        { expect: 'How will you tackle it', keys: type('Paired talk with a planning frame') },
+        { expect: 'What do you expect to happen?', keys: type('Organisation scores rise by 3 points') },
+        { expect: 'How will you know what happened?', keys: [ENTER] },
+        { expect: 'Started cycle 1 in cycles/01-planning-frames/', keys: [] },
+      ],
+    );
+    expect(r.waitingFor).toBeUndefined();
+    expect(r.code).toBe(0);
+    expect(r.screen).toContain('Fill in the records of cycles/01-planning-frames/ as the cycle goes');
+    const folder = path.join(dir, 'cycles', '01-planning-frames');
+    const record = (name: string): Record<string, unknown> =>
+      parse(readFileSync(path.join(folder, `${name}.yaml`), 'utf8')) as Record<string, unknown>;
+    expect(record('question')).toMatchObject({
+      title: 'Planning frames',
+      method: 'practitioner-enquiry',
+      question: 'Does talk before writing help my S3 learners?',
+      rationale: null,
+      prediction: 'Organisation scores rise by 3 points',
+      howWillWeKnow: null,
+    });
+    expect(record('intervention')).toMatchObject({ what: 'Paired talk with a planning frame' });
+    expect(record('practitioner-enquiry')).toMatchObject({
+      fit: { schoolPriority: 'School improvement plan priority 1' },
+    });
+  });
+
+  it("writes nothing when Ctrl-C is pressed in the first cycle's questions", () => {
+    const dir = tempDir();
+    const r = onTerminal(
+      [
+        'init',
+        '--no-git',
+        '--title',
+        'T',
+        '--partnership',
+        'P',
+        '--method',
+        'car',
+        '--school',
+        'S',
+        '--authority',
+        'A',
+        '--focus',
+        'F',
+      ],
+      dir,
+      [
+        { expect: 'Stages of the target learners', keys: [ENTER] },
+        { expect: 'Which learners does the partnership most want to help', keys: [ENTER] },
+        { expect: 'Start the first cycle now?', keys: [ENTER] },
+        { expect: 'A short title for this cycle', keys: type('Paired reading') },
+        { expect: 'What is the enquiry question?', keys: [CTRL_C] },
+        { expect: 'Cancelled: nothing was written.', keys: [] },
+      ],
+    );
+    expect(r.waitingFor).toBeUndefined();
+    expect(r.code).toBe(1);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('writes nothing when Ctrl-C is pressed in a prompt', () => {

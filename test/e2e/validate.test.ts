@@ -1,8 +1,8 @@
 // `sipp validate` end to end: the built CLI on projects written into temporary folders.
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, newProject, sipp, snapshotTree, tempDir } from './helpers.js';
+import { EXAMPLES, NOBODY, newProject, sipp, snapshotTree, tempDir, type RunResult } from './helpers.js';
 
 const PROJECT = `# yaml-language-server: $schema=.sipp/schemas/sipp.schema.json
 schemaVersion: 1
@@ -261,7 +261,7 @@ describe('sipp validate on bad input: exit 1, a clear message, never a crash', (
       'cycles/01-paired-reading/question.yaml:5:1: Unknown key `prototype`',
     ]);
     expect(lines[0]).toMatch(
-      /The keys allowed here are: title, method, question, theme, targetLearners, equityGroup, aim, rationale, prediction, howWillWeKnow, successCriteria\.$/,
+      /The keys allowed here are: title, method, question, theme, targetLearners, equityGroup, aim, rationale, prediction, predictionDate, howWillWeKnow, successCriteria\.$/,
     );
   });
 
@@ -287,6 +287,66 @@ describe('sipp validate on bad input: exit 1, a clear message, never a crash', (
     expect(only({ [record('question')]: new Uint8Array([...Buffer.from('title: Caf'), 0xe9, 0x0a]) }).lines).toEqual([
       'cycles/01-paired-reading/question.yaml:1:1: This file is not saved as UTF-8 text. Save it again as UTF-8 in your editor.',
     ]);
+  });
+
+  it('`cycles` that is a file instead of a folder', () => {
+    const dir = project();
+    rmSync(path.join(dir, 'cycles'), { recursive: true });
+    writeFileSync(path.join(dir, 'cycles'), 'notes\n');
+    expect(validate(dir)).toEqual({
+      code: 1,
+      lines: [
+        'cycles:1:1: `cycles` should be a folder, but it is a file. Move the file elsewhere and restore the folder from Git.',
+      ],
+      summary: '✖ 1 problem in 1 file.',
+      stderr: '',
+    });
+  });
+
+  it('a record, a cycle folder or the cycles folder that sipp may not read', () => {
+    const unreadable = (relative: string): string[] => {
+      const dir = project();
+      const r = withoutPermission(dir, relative, () => sipp(['validate'], { cwd: dir, ...runAsUnprivileged(dir) }));
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(1);
+      return r.stdout.split('\n').slice(0, -2);
+    };
+    expect(unreadable(record('question'))).toEqual([
+      'cycles/01-paired-reading/question.yaml:1:1: sipp is not allowed to read this file. Check its permissions.',
+    ]);
+    expect(unreadable('cycles/01-paired-reading')).toEqual([
+      'cycles/01-paired-reading:1:1: sipp is not allowed to open this cycle folder. Check its permissions.',
+    ]);
+    expect(unreadable('cycles')).toEqual([
+      'cycles:1:1: sipp is not allowed to open `cycles`. Check its permissions.',
+    ]);
+  });
+
+  it('symbolic links that lead back to themselves, or nowhere', () => {
+    const dir = project({ [record('baseline')]: null });
+    symlinkSync('baseline.yaml', path.join(dir, record('baseline')));
+    symlinkSync('02-loop', path.join(dir, 'cycles', '02-loop'));
+    symlinkSync('../elsewhere/03-gone', path.join(dir, 'cycles', '03-gone'));
+    expect(validate(dir).lines).toEqual([
+      'cycles/01-paired-reading/baseline.yaml:1:1: This file is a link (a symbolic link) that leads back to itself. Replace the link with the file itself.',
+      'cycles/02-loop:1:1: This cycle folder is a link (a symbolic link) that leads back to itself. Replace the link with the folder itself.',
+      'cycles/03-gone:1:1: This cycle folder is a link (a symbolic link) to a folder that does not exist. Replace the link with the folder itself.',
+    ]);
+
+    const loops = project();
+    renameSync(path.join(loops, 'sipp.yaml'), path.join(loops, 'sipp.yaml.bak'));
+    symlinkSync('sipp.yaml', path.join(loops, 'sipp.yaml'));
+    rmSync(path.join(loops, 'cycles'), { recursive: true });
+    symlinkSync('cycles', path.join(loops, 'cycles'));
+    expect(validate(loops)).toEqual({
+      code: 1,
+      lines: [
+        'cycles:1:1: `cycles` is a link (a symbolic link) that leads back to itself. Replace the link with the folder itself.',
+        'sipp.yaml:1:1: This file is a link (a symbolic link) that leads back to itself. Replace the link with the file itself.',
+      ],
+      summary: '✖ 2 problems in 2 files.',
+      stderr: '',
+    });
   });
 
   it('a missing record file', () => {
@@ -377,3 +437,26 @@ describe('sipp validate on a large project', () => {
     expect(snapshotTree(dir)).toEqual(before);
   });
 });
+
+/**
+ * Runs `run` with `relative` (a file or folder of the project) made unreadable by `chmod 000`, then restores it.
+ * chmod does not stop root, so as root the project is opened to others and sipp runs as `nobody` instead.
+ */
+function withoutPermission(dir: string, relative: string, run: () => RunResult): RunResult {
+  const target = path.join(dir, relative);
+  const mode = relative.endsWith('.yaml') ? 0o644 : 0o755;
+  chmodSync(target, 0o000);
+  try {
+    return run();
+  } finally {
+    chmodSync(target, mode);
+  }
+}
+
+/** Options for `sipp()` under which `chmod 000` denies reading: as is, or as `nobody` when the tests run as root. */
+function runAsUnprivileged(dir: string): { as?: typeof NOBODY } {
+  if (process.getuid?.() !== 0) return {};
+  // mkdtemp makes the folder private to its owner; what it holds is already readable by others (umask 022).
+  chmodSync(dir, 0o755);
+  return { as: NOBODY };
+}

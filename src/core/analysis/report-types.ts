@@ -1,6 +1,8 @@
 // The shape of `sipp analyse --json`: a stable contract for other tools (issue 4, "Analysis"). Fields may be
 // added; the contract's own fields (marked "contract") are never renamed or removed. Every number is rounded to
 // REPORT_DECIMALS; a figure a reader may not see (disclosure control) is null, never the real value.
+// test/fixtures/analyse-output.schema.json describes every field for other tools, and test/e2e/analyse.test.ts
+// checks the output against it (no field it does not list): a new field goes into both.
 
 import type { SignalDirection } from './types.js';
 
@@ -121,6 +123,7 @@ export type SignalType =
   | 'long-run'
   | 'few-crossings'
   | 'outside-limits'
+  // Beyond the names issue 4 lists: the NHS "two of three points near a limit" rule of statistics.md (XmR only).
   | 'two-of-three';
 
 /** A signal in a dated series: a stretch of points (or the whole segment) and what it means for the measure. */

@@ -14,10 +14,13 @@ export function shortDate(date: string): string {
   return `${Number(match[3])} ${month} ${match[1]}`;
 }
 
-/** Rounds to `decimals` places, never giving -0. */
+/**
+ * Rounds half away from zero to `decimals` places, never giving -0. Symmetric, so that -x is reported as minus
+ * what x is (Math.round alone rounds -0.5 up to -0: swapping two groups would then change more than a sign).
+ */
 export function roundTo(value: number, decimals: number): number {
   const factor = 10 ** decimals;
-  const rounded = Math.round(value * factor) / factor;
+  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * factor)) / factor;
   return rounded === 0 ? 0 : rounded;
 }
 

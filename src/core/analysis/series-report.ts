@@ -60,6 +60,19 @@ export function analyseSeries(
   return { series: reports, warnings };
 }
 
+/**
+ * A point resting on fewer learners than the threshold could identify them: leave it out, like a [c] cell. For a
+ * yes/no measure the percentage and n give the counts away too ("2 of 30 said yes"), so a small count of yes
+ * or of no leaves the point out as well (domain.md, disclosure control).
+ */
+function isDisclosivePoint(point: { value: number; n?: number | null }, yesNo: boolean, threshold: number): boolean {
+  if (typeof point.n !== 'number') return false;
+  if (isPrimarySuppressed(point.n, { threshold })) return true;
+  if (!yesNo) return false;
+  const yes = Math.round((point.value / 100) * point.n);
+  return isPrimarySuppressed(yes, { threshold }) || isPrimarySuppressed(point.n - yes, { threshold });
+}
+
 function seriesReport(
   measure: MeasureDefinition,
   series: SeriesRecord,
@@ -69,15 +82,16 @@ function seriesReport(
   const group = series.group ?? null;
   const label = group === null ? 'The series' : `The series "${group}"`;
   const all = series.points ?? [];
-  // A value resting on fewer learners than the threshold could identify them: leave it out, like a [c] cell.
-  const kept = all.filter(
-    (p) => !(typeof p.n === 'number' && isPrimarySuppressed(p.n, { threshold: options.threshold })),
-  );
+  const kept = all.filter((p) => !isDisclosivePoint(p, measure.kind === 'yes-no', options.threshold));
   const omittedPoints = all.length - kept.length;
   if (omittedPoints > 0) {
+    const why =
+      measure.kind === 'yes-no'
+        ? `rest${omittedPoints === 1 ? 's' : ''} on fewer than ${options.threshold} learners, or on fewer than ${options.threshold} answering yes or no,`
+        : `rest${omittedPoints === 1 ? 's' : ''} on fewer than ${options.threshold} learners`;
     warnings.push({
       code: 'points-omitted',
-      message: `${label}: ${omittedPoints} point${omittedPoints === 1 ? ' rests' : 's rest'} on fewer than ${options.threshold} learners and ${omittedPoints === 1 ? 'is' : 'are'} left out of the charts.`,
+      message: `${label}: ${omittedPoints} point${omittedPoints === 1 ? '' : 's'} ${why} and ${omittedPoints === 1 ? 'is' : 'are'} left out of the charts.`,
     });
   }
   const points: SeriesPointReport[] = kept.map((p) => ({ date: p.date ?? null, value: p.value, note: p.note ?? null }));

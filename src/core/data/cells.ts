@@ -7,6 +7,7 @@ import {
   isYesNoToken,
   parseDateCell,
   parseGroupCell,
+  hasAmbiguousComma,
   parseNumberCell,
   parseQuintileCell,
   parseYesNoCell,
@@ -239,7 +240,9 @@ class RowReader {
       role,
       parseNumberCell,
       (c) =>
-        `"${c}" is not a number: write the score as a number, or leave the cell empty if the learner has no score.`,
+        hasAmbiguousComma(c)
+          ? `"${c}" could be read two ways (a thousands separator or a decimal comma): write the score without the comma (1234) or with a decimal point (1.234).`
+          : `"${c}" is not a number: write the score as a number, or leave the cell empty if the learner has no score.`,
       'not-a-number',
     );
   }

@@ -9,11 +9,17 @@ export type Parsed<T> = T | null | typeof INVALID;
  * `2.7E1` (as some spreadsheet writers store numbers) or `95%` (read as 95).
  */
 const NUMBER = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?%?$/;
+/** `1,234` could be a thousand and more (a thousands separator) or one and a bit (a decimal comma): never guess. */
+const AMBIGUOUS_COMMA = /^[+-]?\d{1,3},\d{3}%?$/;
+
+export function hasAmbiguousComma(cell: string): boolean {
+  return AMBIGUOUS_COMMA.test(cell.trim());
+}
 
 export function parseNumberCell(cell: string): Parsed<number> {
   const t = cell.trim();
   if (t === '') return null;
-  if (!NUMBER.test(t)) return INVALID;
+  if (!NUMBER.test(t) || hasAmbiguousComma(t)) return INVALID;
   const value = Number(t.replace('%', '').replace(',', '.'));
   return Number.isFinite(value) ? value : INVALID;
 }

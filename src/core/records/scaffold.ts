@@ -15,10 +15,6 @@ export type CfeLevel = NonNullable<NonNullable<ProjectFile['targetLearners']>['c
 export type EquityMarker = NonNullable<NonNullable<ProjectFile['equityGroup']>['marker']>;
 type MethodId = ProjectFile['method'];
 
-// The schemas have a `title` in sipp.yaml and question.yaml that the generated types do not show yet.
-export type ProjectData = ProjectFile & { title: string };
-export type QuestionData = QuestionRecord & { title?: string | null };
-
 /** School stages in the order of the enum in common.schema.json. */
 export const STAGES: readonly Stage[] = [
   'ELC',
@@ -66,7 +62,7 @@ export interface InitAnswers {
   equityMarker: EquityMarker;
 }
 
-export function initialProjectData(answers: InitAnswers): ProjectData {
+export function initialProjectData(answers: InitAnswers): ProjectFile {
   const authorities = unique(answers.authorities);
   // With one authority every school is in it; with several, the teacher says which.
   const onlyAuthority = authorities.length === 1 ? (authorities[0] ?? null) : null;
@@ -150,7 +146,7 @@ export interface CycleStart {
 }
 
 export interface CycleRecords {
-  question: QuestionData;
+  question: QuestionRecord;
   baseline: BaselineRecord;
   intervention: InterventionRecord;
   measures: MeasuresRecord;
@@ -192,9 +188,9 @@ export function initialCycleRecords(project: ProjectFile, start: CycleStart): Cy
   } satisfies Record<CoreRecordName, object>;
 }
 
-function initialQuestion(project: ProjectFile, start: CycleStart): QuestionData {
+function initialQuestion(project: ProjectFile, start: CycleStart): QuestionRecord {
   const learners = project.targetLearners;
-  const question: QuestionData = {
+  const question: QuestionRecord = {
     title: start.title.trim(),
     method: start.method,
     question: null,
@@ -209,6 +205,7 @@ function initialQuestion(project: ProjectFile, start: CycleStart): QuestionData 
     aim: null,
     rationale: null,
     prediction: null,
+    predictionDate: null,
     howWillWeKnow: null,
     successCriteria: [],
   };
@@ -222,6 +219,8 @@ export interface AnswerSpec {
   name: string;
   record?: string;
   kind?: 'text' | 'list';
+  /** With `kind: 'list'`: what each item is stored as, instead of text (case pupils as `- code: A`). */
+  listItem?: (item: string) => unknown;
 }
 
 /** The key of a prompt's answer: its dotted path, prefixed by its record when that is not question.yaml. */
@@ -242,19 +241,18 @@ export function applyAnswers(
     const prompt = prompts.find((p) => answerKey(p) === key);
     const record = records[prompt?.record ?? 'question'];
     if (!record) continue;
-    const value =
-      prompt?.kind === 'list'
-        ? answer
-            .split(',')
-            .map((part) => part.trim())
-            .filter((part) => part !== '')
-        : answer;
+    const items = answer
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== '');
+    const listItem = prompt?.listItem;
+    const value = prompt?.kind === 'list' ? (listItem ? items.map(listItem) : items) : answer;
     setAnswer(record as Record<string, unknown>, (prompt?.name ?? key).split('.'), value);
   }
 }
 
 /** Puts a prompt's answer at its dotted path; a blank answer leaves the question open. */
-function setAnswer(record: Record<string, unknown>, path: readonly string[], answer: string | string[]): void {
+function setAnswer(record: Record<string, unknown>, path: readonly string[], answer: string | readonly unknown[]): void {
   const value = typeof answer === 'string' ? answer.trim() : answer;
   const [head, ...rest] = path;
   if (value === '' || value.length === 0 || head === undefined) return;

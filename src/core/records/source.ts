@@ -313,3 +313,17 @@ export function pointerToPath(pointer: string): PathSegment[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
+
+/**
+ * The 1-based first and last lines of the value at a path (a block of text, a list, a group of figures), or
+ * null when the path does not lead to a value in the file.
+ */
+export function lineRangeOf(source: SourceFile, path: readonly PathSegment[]): { first: number; last: number } | null {
+  const { node, depth } = locate(source, path);
+  if (!node || depth !== path.length || !node.range) return null;
+  const [start, valueEnd] = node.range;
+  const first = positionOfOffset(source, start).line;
+  // valueEnd is just past the value; a block ends with its newline, which belongs to its last line.
+  const last = positionOfOffset(source, Math.max(start, valueEnd - 1)).line;
+  return { first, last: Math.max(first, last) };
+}

@@ -186,7 +186,7 @@ export interface MeasuresRecord {
      */
     chart?: {
       /**
-       * Fix the centre line and limits on this many first points (the baseline period).
+       * Fix the centre line and limits on this many first points (the baseline period), and on this many first points after each rebase. Leave it out to use every point.
        */
       baselinePoints?: number | null;
       /**
@@ -198,7 +198,7 @@ export interface MeasuresRecord {
        */
       ceiling?: number | null;
       /**
-       * Dates from which the chart starts a new centre line, each with a reason.
+       * Dates from which the chart starts a new centre line and new limits (at the first point on or after the date), each with a reason. sipp never rebases by itself.
        */
       rebase?: {
         /**
@@ -310,7 +310,7 @@ export interface MeasuresRecord {
        */
       date: string | null;
       /**
-       * The value on that date.
+       * The value on that date. For a yes-no measure, the percentage of learners answering yes (0 to 100).
        */
       value: number;
       /**
@@ -414,6 +414,10 @@ export interface QuestionRecord {
    * What you expect to happen, written before you start. Recording it first is what makes the enquiry a test.
    */
   prediction?: string | null;
+  /**
+   * When you wrote the prediction (YYYY-MM-DD): before you collect any results.
+   */
+  predictionDate?: string | null;
   /**
    * The evidence that will tell you whether the change is an improvement.
    */

@@ -1,11 +1,16 @@
-// Which briefings `sipp brief` makes and their text: one per selected cycle and format, and the overview.
+// Which briefings `sipp brief` makes and their text: one per selected cycle and format, and the overview, with
+// their charts (inline in HTML; for Markdown, SVG files in a folder beside each briefing).
+import type { CycleReport, MeasureReport } from '../analysis/report-types.js';
 import { usageError } from '../problems.js';
-import type { ProjectData } from '../records/scaffold.js';
-import { cycleBriefing, type BriefingOptions } from './cycle.js';
+import type { InterventionRecord, ProjectFile } from '../records/model.js';
+import { chartFile } from './chart-views.js';
+import { chartsForCycle, overviewCharts, type Chart } from './charts/index.js';
+import { cycleBriefing, cycleMeasureReports, type BriefingOptions } from './cycle.js';
 import type { CycleBriefing } from './types.js';
-import { overviewBriefing, type OverviewCycle } from './overview.js';
+import { OVERVIEW_NAME, overviewBriefing, type OverviewCycle } from './overview.js';
 import {
   cycleTemplateName,
+  generatedFile,
   overviewTemplateName,
   renderBriefing,
   type BriefingFormat,
@@ -18,7 +23,12 @@ export interface RenderedBriefing {
   text: string;
 }
 
-export const OVERVIEW_NAME = 'overview';
+export { OVERVIEW_NAME };
+
+export interface RenderOptions extends Pick<BriefingOptions, 'methodName'> {
+  /** Draw the charts (Vega is loaded for them, once, when there is one to draw). Default true. */
+  charts?: boolean;
+}
 
 /** The method whose cycle template a briefing uses when its own method has none (CAR is the umbrella method). */
 const FALLBACK_TEMPLATE = 'car';
@@ -65,37 +75,65 @@ export function cycleTemplateFor(set: TemplateSet, c: OverviewCycle, format: Bri
   return found ?? cycleTemplateName(candidates[0] ?? FALLBACK_TEMPLATE, format);
 }
 
-/** Every briefing to write: the selected cycles' and the overview (of all cycles), in each format. */
-export function renderBriefings(
-  project: ProjectData,
+/**
+ * Every file to write: the selected cycles' briefings and the overview (of all cycles), in each format, and for
+ * Markdown the SVG file of each chart, in `<briefing>.charts/`. Charts are drawn once and shared by both formats.
+ */
+export async function renderBriefings(
+  project: ProjectFile,
   cycles: readonly OverviewCycle[],
   selected: readonly OverviewCycle[],
   formats: readonly BriefingFormat[],
   templates: TemplateSet,
-  opts: BriefingOptions = {},
-): RenderedBriefing[] {
+  opts: RenderOptions = {},
+): Promise<RenderedBriefing[]> {
+  const draw = opts.charts ?? true;
+  const base: BriefingOptions = opts.methodName ? { methodName: opts.methodName } : {};
+  const reports = new Map(cycles.map((c) => [c, cycleMeasureReports(project, c.cycle)]));
   const out: RenderedBriefing[] = [];
   const made = new Map<OverviewCycle, CycleBriefing>();
   for (const c of selected) {
-    const view = cycleBriefing(project, c.cycle, c.method, c.status, opts);
+    const measures = reports.get(c) ?? cycleMeasureReports(project, c.cycle);
+    const charts = draw ? await chartsForCycle(cycleReportOf(c, measures), { intervention: interventionOf(c) }) : [];
+    const view = cycleBriefing(project, c.cycle, c.method, c.status, { ...base, measures, charts });
     made.set(c, view);
     for (const format of formats) {
       out.push({
         file: `${c.cycle.source.folder}.${format}`,
         text: renderBriefing(templates, cycleTemplateFor(templates, c, format), view, format),
       });
+      if (format === 'md') out.push(...svgFiles(c.cycle.source.folder, charts));
     }
   }
+  const ordered = [...cycles].sort((a, b) => a.cycle.source.folder.localeCompare(b.cycle.source.folder, 'en'));
+  const trend = draw
+    ? await overviewCharts({ cycles: ordered.map((c) => cycleReportOf(c, reports.get(c) ?? [])) })
+    : [];
   const overview = overviewBriefing(
     project,
     cycles.map((c) => ({ ...c, briefing: made.get(c) })),
-    opts,
+    base,
+    trend,
   );
   for (const format of formats) {
     out.push({
       file: `${OVERVIEW_NAME}.${format}`,
       text: renderBriefing(templates, overviewTemplateName(format), overview, format),
     });
+    if (format === 'md') out.push(...svgFiles(OVERVIEW_NAME, trend));
   }
   return out;
+}
+
+function cycleReportOf(c: OverviewCycle, measures: MeasureReport[]): CycleReport {
+  return { id: c.cycle.source.folder, number: c.cycle.source.number, measures };
+}
+
+function interventionOf(c: OverviewCycle): InterventionRecord | undefined {
+  return c.cycle.records.get('intervention') as InterventionRecord | undefined;
+}
+
+/** The charts of a Markdown briefing as files, each marked as sipp's, so that `sipp brief` may replace them. */
+function svgFiles(briefingStem: string, charts: readonly Chart[]): RenderedBriefing[] {
+  return charts.map((chart) => ({ file: chartFile(briefingStem, chart), text: generatedFile(chart.svg) }));
 }

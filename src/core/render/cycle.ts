@@ -2,10 +2,18 @@
 import { isPrimarySuppressed } from '../analysis/index.js';
 import { measureReports } from '../analysis/report.js';
 import type { MeasureReport } from '../analysis/report-types.js';
-import type { BaselineRecord, InterventionRecord, MeasuresRecord, ReflectionsRecord } from '../records/model.js';
-import type { ProjectData, QuestionData } from '../records/scaffold.js';
+import type {
+  BaselineRecord,
+  InterventionRecord,
+  MeasuresRecord,
+  ProjectFile,
+  QuestionRecord,
+  ReflectionsRecord,
+} from '../records/model.js';
 import type { CycleStatus } from '../status/index.js';
 import type { CycleData, Method } from '../../methods/types.js';
+import { placeCharts } from './chart-views.js';
+import type { Chart } from './charts/types.js';
 import { progressView } from './progress.js';
 import { disclosureView, equityGroupView, equityQuintiles, learnersView, projectView, thresholdOf } from './project.js';
 import { measureResults } from './results.js';
@@ -36,11 +44,16 @@ export interface BriefingOptions {
   measures?: MeasureReport[];
   /** The name of a method by id, for methods this version cannot run yet (`lesson-study` -> `Lesson Study`). */
   methodName?: (id: string) => string;
+  /**
+   * The cycle's drawn charts (`chartsForCycle` of ./charts, from the same `measures`), placed under their measures;
+   * a briefing without them has no pictures, only the figures in words.
+   */
+  charts?: readonly Chart[];
 }
 
 /** The records of a cycle, typed: records are validated before a briefing is made. */
 interface Records {
-  question: QuestionData;
+  question: QuestionRecord;
   baseline: BaselineRecord;
   intervention: InterventionRecord;
   measures: MeasuresRecord;
@@ -63,12 +76,22 @@ export function cycleLabel(cycle: CycleData): string {
 }
 
 export function cycleTitle(cycle: CycleData): string {
-  const title = (cycle.records.get('question') as QuestionData | undefined)?.title;
+  const title = (cycle.records.get('question') as QuestionRecord | undefined)?.title;
   return isGiven(title) ? (title as string).trim() : cycle.source.slug;
 }
 
+/** The analysis of a cycle's measures that its briefing shows: the cycle's equity group, the project's threshold. */
+export function cycleMeasureReports(project: ProjectFile, cycle: CycleData): MeasureReport[] {
+  const r = recordsOf(cycle);
+  const equity = r.question.equityGroup ?? project.equityGroup;
+  return measureReports(r.measures, {
+    suppressionThreshold: thresholdOf(project),
+    equityQuintiles: equityQuintiles(equity),
+  });
+}
+
 export function cycleBriefing(
-  project: ProjectData,
+  project: ProjectFile,
   cycle: CycleData,
   method: Method | undefined,
   status: CycleStatus,
@@ -83,10 +106,11 @@ export function cycleBriefing(
   const nameOf = (id: string): string => measures.find((m) => m.id === id)?.name ?? id;
   const equity = r.question.equityGroup ?? project.equityGroup;
 
-  const reports =
-    opts.measures ??
-    measureReports(r.measures, { suppressionThreshold: threshold, equityQuintiles: equityQuintiles(equity) });
-  const results = reports.map((m) => measureResults(m, findingOf(r.reflections, m.id)));
+  const reports = opts.measures ?? cycleMeasureReports(project, cycle);
+  const charts = opts.charts ?? [];
+  const results = reports.map((m) =>
+    measureResults(m, findingOf(r.reflections, m.id), placeCharts(charts, cycle.source.folder, m.id, m.series.length)),
+  );
   const baselineValues = (r.baseline.values ?? []).map((v) => baselineValue(v, nameOf(v.measure), measures, threshold));
   const anySuppressed =
     baselineValues.some((v) => v.suppressed) ||

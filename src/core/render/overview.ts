@@ -1,8 +1,10 @@
 // The view model of the project overview: the partnership and, for every cycle, its stage, question, decision
 // and a one-line result per outcome measure.
-import type { ProjectData } from '../records/scaffold.js';
+import type { ProjectFile } from '../records/model.js';
 import type { CycleStatus } from '../status/index.js';
 import type { CycleData, Method } from '../../methods/types.js';
+import { chartView } from './chart-views.js';
+import type { Chart } from './charts/types.js';
 import { cycleBriefing, cycleLabel, cycleTitle, type BriefingOptions } from './cycle.js';
 import { disclosureView, equityGroupView, learnersView, projectView, thresholdOf } from './project.js';
 import type { CycleBriefing, OverviewBriefing, OverviewCycleView } from './types.js';
@@ -16,14 +18,23 @@ export interface OverviewCycle {
   briefing?: CycleBriefing;
 }
 
+/** The file name (without extension) of the overview, and of the folder of its charts. */
+export const OVERVIEW_NAME = 'overview';
+
+/**
+ * `charts`: the overview's drawn charts (`overviewCharts` of ./charts), the trend of each outcome measure.
+ * `opts.measures` and `opts.charts` belong to one cycle, so they are not used for the cycles here.
+ */
 export function overviewBriefing(
-  project: ProjectData,
+  project: ProjectFile,
   cycles: readonly OverviewCycle[],
   opts: BriefingOptions = {},
+  charts: readonly Chart[] = [],
 ): OverviewBriefing {
+  const perCycle: BriefingOptions = opts.methodName ? { methodName: opts.methodName } : {};
   const views = [...cycles]
     .sort((a, b) => a.cycle.source.folder.localeCompare(b.cycle.source.folder, 'en'))
-    .map((c) => overviewCycle(project, c, opts));
+    .map((c) => overviewCycle(project, c, perCycle));
   const projectMethod =
     opts.methodName?.(project.method) ??
     cycles.find((c) => c.cycle.method === project.method)?.method?.name ??
@@ -36,6 +47,7 @@ export function overviewBriefing(
     learners: learnersView(project.targetLearners),
     equityGroup: equityGroupView(project.equityGroup),
     cycles: views,
+    charts: charts.map((c) => chartView(c, OVERVIEW_NAME)),
     disclosure: disclosureView(
       thresholdOf(project),
       views.some((c) => c.outcomes.length > 0),
@@ -46,7 +58,7 @@ export function overviewBriefing(
 }
 
 function overviewCycle(
-  project: ProjectData,
+  project: ProjectFile,
   { cycle, method, status, briefing }: OverviewCycle,
   opts: BriefingOptions,
 ): OverviewCycleView {

@@ -1,5 +1,5 @@
 // The parts of a briefing that describe the project: partnership, schools, team, learners and equity group.
-import type { ProjectData } from '../records/scaffold.js';
+import type { ProjectFile } from '../records/model.js';
 import type { DisclosureView, EquityGroupView, LearnersView, ProjectView } from './types.js';
 import {
   answer,
@@ -11,12 +11,12 @@ import {
   teamRoleLabel,
 } from './words.js';
 
-type Learners = ProjectData['targetLearners'];
-type Equity = ProjectData['equityGroup'];
+type Learners = ProjectFile['targetLearners'];
+type Equity = ProjectFile['equityGroup'];
 
 export const DEFAULT_THRESHOLD = 5;
 
-export function projectView(project: ProjectData, methodName: string): ProjectView {
+export function projectView(project: ProjectFile, methodName: string): ProjectView {
   const partnership = project.partnership ?? {};
   const authorities = (partnership.localAuthorities ?? []).filter((a) => a.trim() !== '');
   return {
@@ -64,7 +64,7 @@ export function equityQuintiles(equity: Equity): number[] {
   return equity?.marker === 'simd-quintile' ? [...(equity.quintiles ?? [])] : [];
 }
 
-export function thresholdOf(project: ProjectData): number {
+export function thresholdOf(project: ProjectFile): number {
   return project.suppressionThreshold ?? DEFAULT_THRESHOLD;
 }
 

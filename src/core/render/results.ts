@@ -2,10 +2,12 @@
 // that `sipp brief` and `sipp analyse` always agree: a before/after/change table per group with [c] for groups
 // the report hides, the equity gap and effect size in sentences, the dated series and a one-line headline.
 import { signalSentence } from '../analysis/report-words.js';
+import type { PlacedCharts } from './chart-views.js';
 import type { FiguresReport, GroupReport, MeasureReport, SeriesReport } from '../analysis/report-types.js';
 import type {
   Answer,
   ChartReadingView,
+  ChartView,
   FiguresView,
   KeyFigureView,
   MeasureResultsView,
@@ -30,7 +32,14 @@ import {
 const ARROW = '\u2192';
 const EFFECT_DECIMALS = 2;
 
-export function measureResults(report: MeasureReport, finding: Answer): MeasureResultsView {
+const NO_CHARTS: PlacedCharts = { measure: [], series: [] };
+
+/** `charts`: the measure's drawn charts (chart-views.ts), when the briefing has them. */
+export function measureResults(
+  report: MeasureReport,
+  finding: Answer,
+  charts: PlacedCharts = NO_CHARTS,
+): MeasureResultsView {
   const yesNo = report.kind === 'yes-no';
   const decimals = yesNo
     ? 1
@@ -58,7 +67,8 @@ export function measureResults(report: MeasureReport, finding: Answer): MeasureR
           : 'No figures recorded yet.',
     keyFigures: [...gapFigures(report, decimals), ...effectFigures(report)],
     cautions: report.warnings.map((w) => w.message),
-    series: report.series.map((s) => seriesView(s, report)),
+    series: report.series.map((s, i) => seriesView(s, report, charts.series[i] ?? [])),
+    charts: charts.measure,
     finding,
     headline: table.headline(),
   };
@@ -195,7 +205,7 @@ function monthsInWords(months: number): string {
   return months < 0 ? `${text} less` : text;
 }
 
-function seriesView(series: SeriesReport, report: MeasureReport): SeriesView {
+function seriesView(series: SeriesReport, report: MeasureReport, charts: ChartView[]): SeriesView {
   const decimals = decimalsOf(
     series.points.map((p) => p.value),
     0,
@@ -208,6 +218,7 @@ function seriesView(series: SeriesReport, report: MeasureReport): SeriesView {
       note: isGiven(p.note) ? answer(p.note).text : '',
     })),
     readings: chartReadings(series, decimals),
+    charts,
     omitted:
       series.omittedPoints === 0
         ? ''

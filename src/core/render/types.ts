@@ -147,7 +147,10 @@ export interface ChartView {
   title: string;
   /** The text alternative: what the chart shows, in one or two sentences, with its signals. */
   alt: string;
-  /** What the dated events on the chart were (the intervention's start, each adaptation). */
+  /**
+   * What the dated events on the chart were (the intervention's start, each adaptation); empty on a series' second
+   * chart when the chart just before it, of the same series, lists the same ones.
+   */
   notes: string[];
   /** The SVG file, relative to the briefing and ready for a link: `01-paired-reading.charts/x.svg`. */
   file: string;

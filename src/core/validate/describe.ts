@@ -49,6 +49,7 @@ export function typesOf(schema: Schema): string[] {
 /** Phrases for the patterns the schemas use, so nobody is shown a regular expression. */
 const PATTERNS: Record<string, string> = {
   '^[a-z0-9][a-z0-9-]*$': 'an id made of lower-case letters, digits and hyphens, such as reading-enjoyment',
+  '\\S': 'some words, not only spaces',
 };
 
 /** What a valid value looks like: the words after "must be". Covers every keyword the schemas use. */

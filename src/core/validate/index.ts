@@ -2,15 +2,24 @@
 // method's own rules. Pure: the project comes in already read (src/project/load.ts), problems go out.
 import { sortProblems, type Problem } from '../problems.js';
 import type { ProjectSource } from '../records/model.js';
+import { allCycleData } from '../records/cycle-data.js';
 import { schemaFileOf } from '../records/model.js';
 import type { SourceFile } from '../records/source.js';
 import { crossRecordProblems } from './cross-record.js';
 import { methodRuleProblems, type MethodLookup } from './method-rules.js';
+import {
+  corePredictionPairs,
+  predictionFirstProblems,
+  type LineDates,
+  type LineDatesFor,
+} from './rules/prediction-first.js';
 import { schemaProblems } from './schema-problems.js';
 import { createSchemaValidator, type SchemaSet } from './validator.js';
+import type { CycleData, PredictionPair } from '../../methods/types.js';
 
 export type { SchemaSet };
 export type { MethodLookup };
+export type { LineDates, LineDatesFor };
 
 /** Returns a file's schema problems, from memory when its text was checked before, or by calling `compute`. */
 export type SchemaMemo = (file: SourceFile, schemaFile: string, compute: () => Problem[]) => Problem[];
@@ -20,6 +29,11 @@ export interface ValidateOptions {
   findMethod?: MethodLookup;
   /** Remembered schema problems (src/project/file-cache.ts); without it every file is checked. */
   schemaMemo?: SchemaMemo;
+  /**
+   * When each line of the given files was first committed (src/project/git.ts), for `prediction-first`: called
+   * once, with the files holding predictions and their data, and only when the records' own dates settle nothing.
+   */
+  lineDates?: LineDatesFor;
 }
 
 /** Every problem in the project, sorted by file, line and column. Never throws on bad input. */
@@ -39,5 +53,9 @@ export function validateProject(source: ProjectSource, schemas: SchemaSet, optio
   }
   problems.push(...crossRecordProblems(source, problems));
   if (options.findMethod) problems.push(...methodRuleProblems(source, problems, options.findMethod));
+  const findMethod = options.findMethod;
+  const pairsOf = (cycle: CycleData): PredictionPair[] =>
+    (findMethod?.(cycle.method)?.predictions ?? corePredictionPairs)(cycle);
+  problems.push(...predictionFirstProblems(allCycleData(source, problems), pairsOf, options.lineDates));
   return sortProblems(problems);
 }

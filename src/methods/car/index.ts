@@ -1,4 +1,5 @@
 // Collaborative Action Research (Assess - Plan - Do - Review): the umbrella method and sipp's default.
+import { corePredictionPairs } from '../../core/validate/rules/prediction-first.js';
 import type { Method } from '../types.js';
 
 export const car: Method = {
@@ -68,4 +69,5 @@ export const car: Method = {
     { name: 'prediction', message: 'What do you predict will happen?' },
   ],
   template: 'car',
+  predictions: corePredictionPairs,
 };

@@ -1,10 +1,14 @@
 // Invariants of the analysis report, checked on random data: no hidden group can be worked out from what is
-// shown, and chart signals do not change when a constant is added to a series.
+// shown, chart signals do not change when a constant is added to a series or it is scaled, and effect sizes
+// change sign when the groups swap.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hiddenGroups, type DisclosureGroupInput } from '../../../src/core/analysis/group-disclosure.js';
+import { roundTo } from '../../../src/core/analysis/report-words.js';
 import { measureReports } from '../../../src/core/analysis/report.js';
-import { measures, weekly } from './report-fixtures.js';
+import { runChart } from '../../../src/core/analysis/run-chart.js';
+import { xmrChart } from '../../../src/core/analysis/xmr.js';
+import { measures, scored, weekly, yesNo as yesNoGroup } from './report-fixtures.js';
 
 const ROLES = ['intervention', 'comparison', 'all'] as const;
 const EQUITIES = ['all', 'equity-group', 'others', 'simd-1', 'simd-2', 'simd-3', 'simd-4', 'simd-5'] as const;
@@ -200,6 +204,182 @@ describe('chart signals (property)', () => {
         expect(b?.runChart?.median).toBeCloseTo((a?.runChart?.median ?? 0) + shift, 6);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('effect sizes (property)', () => {
+  const summary = fc.record({
+    // At least the suppression threshold (5), so neither group is hidden.
+    n: fc.integer({ min: 5, max: 400 }),
+    mean: fc.double({ min: -100, max: 100, noNaN: true }),
+    sd: fc.double({ min: 0.01, max: 50, noNaN: true }),
+  });
+
+  it("change sign, and only sign, when the intervention and comparison groups swap: Hedges' g, its CI and months", () => {
+    fc.assert(
+      fc.property(summary, summary, (a, b) => {
+        const group = (name: string, role: 'intervention' | 'comparison', s: typeof a) =>
+          scored(name, role, 'all', [s.n, s.mean, s.sd], [s.n, s.mean, s.sd]);
+        const effectOf = (first: typeof a, second: typeof a) =>
+          measureReports(
+            measures({ id: 'm' }, [group('A', 'intervention', first), group('B', 'comparison', second)]),
+          )[0]?.effectSize;
+        const forward = effectOf(a, b);
+        const backward = effectOf(b, a);
+        expect(forward?.basis).toBe('comparison');
+        expect(backward?.hedgesG).toBe(0 - (forward?.hedgesG ?? NaN));
+        expect(backward?.d).toBe(0 - (forward?.d ?? NaN));
+        expect(backward?.se).toBe(forward?.se);
+        expect(backward?.ci95).toEqual([0 - (forward?.ci95?.[1] ?? NaN), 0 - (forward?.ci95?.[0] ?? NaN)]);
+        expect(backward?.monthsProgress).toBe(0 - (forward?.monthsProgress ?? NaN));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('are rounded symmetrically: -x is reported as minus what x is', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: 0, max: 6 }), (x, decimals) => {
+        expect(roundTo(-x, decimals)).toBe(0 - roundTo(x, decimals));
+      }),
+    );
+    expect([roundTo(0.5, 0), roundTo(-0.5, 0), roundTo(-2.5, 0)]).toEqual([1, -1, -3]);
+  });
+});
+
+describe('chart signals under a change of scale (property)', () => {
+  // Integer values, integer shifts and positive scales that are whole numbers or powers of two: every sum,
+  // median and comparison is then exact in floating point, so the signals of the two series must be equal.
+  const series = fc.record({
+    values: fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 30 }),
+    scale: fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.constantFrom(0.5, 0.25, 0.125, 1024)),
+    shift: fc.integer({ min: -1000, max: 1000 }),
+    higherIsBetter: fc.constantFrom(true, false, null),
+    baselinePoints: fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }),
+  });
+
+  it('are the same when every point is multiplied by a positive number, with or without a constant added', () => {
+    fc.assert(
+      fc.property(series, ({ values, scale, shift, higherIsBetter, baselinePoints }) => {
+        const chart = baselinePoints === undefined ? {} : { baselinePoints };
+        const reportFor = (vs: readonly number[]) =>
+          measureReports(measures({ id: 'm', higherIsBetter, chart }, [], [weekly(vs)]))[0];
+        const a = reportFor(values);
+        for (const transformed of [values.map((v) => v * scale), values.map((v) => v * scale + shift)]) {
+          const b = reportFor(transformed);
+          expect(b?.runChart?.signals).toEqual(a?.runChart?.signals);
+          expect(b?.xmr?.signals).toEqual(a?.xmr?.signals);
+          expect([b?.runChart?.longestRun, b?.runChart?.crossings]).toEqual([
+            a?.runChart?.longestRun,
+            a?.runChart?.crossings,
+          ]);
+        }
+        expect(reportFor(values.map((v) => v * scale))?.runChart?.median).toBeCloseTo(
+          (a?.runChart?.median ?? 0) * scale,
+          6,
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('are the same from runChart and xmrChart themselves, which take no rounding', () => {
+    fc.assert(
+      fc.property(series, ({ values, scale, shift, higherIsBetter, baselinePoints }) => {
+        const options = baselinePoints === undefined ? {} : { baselinePoints };
+        const transformed = values.map((v) => v * scale + shift);
+        expect(runChart(transformed, options).signals).toEqual(runChart(values, options).signals);
+        const xmr = (vs: readonly number[]) => xmrChart(vs, { ...options, higherIsBetter }).signals;
+        expect(xmr(transformed)).toEqual(xmr(values));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('disclosure control in the report (property)', () => {
+  // A two-way table a team might record: intervention and comparison (rows) by equity group and others
+  // (columns), with the row totals (all of a role), the column totals (role all) and the grand total.
+  const twoWay = fc.record({
+    n: fc.array(fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 30 })), {
+      minLength: 4,
+      maxLength: 4,
+    }),
+    yesShare: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 4, maxLength: 4 }),
+    threshold: fc.integer({ min: 2, max: 10 }),
+    yesNo: fc.boolean(),
+    listed: fc.array(fc.boolean(), { minLength: 9, maxLength: 9 }),
+  });
+  const ROWS = ['intervention', 'comparison', 'all'] as const;
+  const COLUMNS = ['equity-group', 'others', 'all'] as const;
+
+  it('never lets a hidden count be worked out from the counts shown, along rows or columns', () => {
+    fc.assert(
+      fc.property(twoWay, ({ n, yesShare, threshold, yesNo: isYesNo, listed }) => {
+        const yes = n.map((v, i) => Math.floor(v * (yesShare[i] as number)));
+        const at = (counts: readonly number[], r: number, c: number): number => {
+          const rows = r === 2 ? [0, 1] : [r];
+          const columns = c === 2 ? [0, 1] : [c];
+          return rows.reduce((s, ri) => s + columns.reduce((t, ci) => t + (counts[ri * 2 + ci] as number), 0), 0);
+        };
+        const cells = ROWS.flatMap((role, r) =>
+          COLUMNS.map((equity, c) => ({ role, equity, n: at(n, r, c), yes: at(yes, r, c) })),
+        ).filter((_, i) => listed[i] === true);
+        if (cells.length === 0) return;
+        const groups = cells.map((cell) => {
+          const name = `${cell.role} ${cell.equity}`;
+          return isYesNo
+            ? yesNoGroup(name, cell.role, cell.equity, [cell.n, cell.yes], [cell.n, cell.yes])
+            : scored(name, cell.role, cell.equity, [cell.n, 20, 4], [cell.n, 22, 4]);
+        });
+        const [report] = measureReports(measures({ id: 'm', kind: isYesNo ? 'yes-no' : 'score' }, groups), {
+          suppressionThreshold: threshold,
+        });
+        const shown = report?.groups ?? [];
+        // Hidden means hidden everywhere; small groups are always hidden.
+        shown.forEach((g, i) => {
+          const cell = cells[i] as (typeof cells)[number];
+          if (g.suppressed) {
+            expect([g.before.n, g.before.mean, g.before.sd, g.after.n, g.change]).toEqual([
+              null,
+              null,
+              null,
+              null,
+              null,
+            ]);
+          }
+          const small = (v: number) => v > 0 && v < threshold;
+          if (small(cell.n) || (isYesNo && (small(cell.yes) || small(cell.n - cell.yes))))
+            expect(g.suppressed).toBe(true);
+        });
+        // A reader knows the cells shown. Hidden cells and cells not listed are unknowns; the sums along each
+        // row and each column are the relations. No hidden non-zero cell may follow from them.
+        const families = isYesNo
+          ? [
+              (c: (typeof cells)[number]) => c.n,
+              (c: (typeof cells)[number]) => c.yes,
+              (c: (typeof cells)[number]) => c.n - c.yes,
+            ]
+          : [(c: (typeof cells)[number]) => c.n];
+        const allCells = ROWS.flatMap((role) => COLUMNS.map((equity) => cell(role, equity)));
+        const known = new Set(
+          cells.flatMap((c, i) => (shown[i]?.suppressed === false ? [cell(c.role, c.equity)] : [])),
+        );
+        const unknown = allCells.filter((c) => !known.has(c));
+        const rels: Cell[][] = [
+          ...ROWS.map((role) => [cell(role, 'all'), cell(role, 'equity-group'), cell(role, 'others')]),
+          ...COLUMNS.map((equity) => [cell('all', equity), cell('intervention', equity), cell('comparison', equity)]),
+        ];
+        for (const value of families) {
+          for (const c of workedOut(unknown, rels)) {
+            const i = cells.findIndex((x) => cell(x.role, x.equity) === c);
+            if (i >= 0 && shown[i]?.suppressed)
+              expect({ cell: c, value: value(cells[i] as (typeof cells)[number]) }).toEqual({ cell: c, value: 0 });
+          }
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });

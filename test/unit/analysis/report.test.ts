@@ -392,6 +392,24 @@ describe('dated series', () => {
     expect(m.warnings.map((w) => w.code)).toContain('rebase-ignored');
   });
 
+  it('leaves out yes/no points whose count of yes or of no is below the threshold, which n and % would give away', () => {
+    const points = weekly(stepUp).map((p, i) => ({
+      ...p,
+      n: 30,
+      // 2 of 30 said yes (6.7%); 28 of 30 said yes (93.3%, so 2 said no); 15 of 30 is safe.
+      value: i === 2 ? (2 / 30) * 100 : i === 5 ? (28 / 30) * 100 : 50,
+    }));
+    const m = reportOf({ id: 'r', kind: 'yes-no' }, [], [points]);
+    expect(m.series[0]?.omittedPoints).toBe(2);
+    expect(m.series[0]?.points.map((p) => p.value)).not.toContain((2 / 30) * 100);
+    expect(JSON.stringify(m)).not.toContain('93.3');
+    expect(m.warnings.find((w) => w.code === 'points-omitted')?.message).toBe(
+      'The series "Series 1": 2 points rest on fewer than 5 learners, or on fewer than 5 answering yes or no, and are left out of the charts.',
+    );
+    // The same values of a score measure are averages, not counts: nothing to give away.
+    expect(reportOf({ id: 'r' }, [], [points]).series[0]?.omittedPoints).toBe(0);
+  });
+
   it('leaves out points resting on fewer learners than the threshold', () => {
     const points = weekly(stepUp).map((p, i) => (i === 3 ? { ...p, n: 3 } : { ...p, n: 25 }));
     const m = reportOf({ id: 'r' }, [], [points]);

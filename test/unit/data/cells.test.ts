@@ -32,6 +32,18 @@ describe('checkScoreTable', () => {
     expect(checked.rows.map((r) => r.row)).toEqual([2, 4]);
   });
 
+  it('refuses a score like 1,234 that a thousands separator and a decimal comma would read differently', () => {
+    const checked = scores([['L01', 'intervention', '1', 'yes', '1,234', '25']]);
+    expect(checked.problems.map((p) => [p.row, p.column, p.rule, p.message])).toEqual([
+      [
+        2,
+        4,
+        'not-a-number',
+        '"1,234" could be read two ways (a thousands separator or a decimal comma): write the score without the comma (1234) or with a decimal point (1.234).',
+      ],
+    ]);
+  });
+
   it('reports every bad cell at its row and column', () => {
     const checked = scores([
       ['L01', 'intervention', '7', 'maybe', 'twelve', '25'],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   INVALID,
+  hasAmbiguousComma,
   parseDateCell,
   parseGroupCell,
   parseNumberCell,
@@ -14,6 +15,7 @@ describe('cell values', () => {
     expect(parseNumberCell(' 27 ')).toBe(27);
     expect(parseNumberCell('27.5')).toBe(27.5);
     expect(parseNumberCell('27,5')).toBe(27.5);
+    expect(parseNumberCell('27,25')).toBe(27.25);
     expect(parseNumberCell('-3')).toBe(-3);
     expect(parseNumberCell('2.75E1')).toBe(27.5);
     expect(parseNumberCell('95%')).toBe(95);
@@ -54,5 +56,16 @@ describe('cell values', () => {
   it('counts ages in whole years', () => {
     expect(yearsBetween('2016-03-14', '2025-03-13')).toBe(8);
     expect(yearsBetween('2016-03-14', '2025-03-14')).toBe(9);
+  });
+});
+
+describe('a number with a comma before three digits', () => {
+  it('is refused rather than guessed: 1,234 could be a thousands separator or a decimal comma', () => {
+    for (const cell of ['1,234', '12,500', '-100,000', '999,999%']) {
+      expect(hasAmbiguousComma(cell), cell).toBe(true);
+      expect(parseNumberCell(cell), cell).toBe(INVALID);
+    }
+    for (const cell of ['1,2345', '1234,5', '1.234']) expect(hasAmbiguousComma(cell), cell).toBe(false);
+    expect(parseNumberCell('1.234')).toBe(1.234);
   });
 });

@@ -1,16 +1,17 @@
 // Plain values for the view-model tests: a project and a cycle built in memory, no files.
-import type { ProjectData, QuestionData } from '../../../src/core/records/scaffold.js';
 import type {
   BaselineRecord,
   InterventionRecord,
   MeasuresRecord,
+  ProjectFile,
+  QuestionRecord,
   ReflectionsRecord,
 } from '../../../src/core/records/model.js';
 import { cycleStatus } from '../../../src/core/status/index.js';
 import { car } from '../../../src/methods/car/index.js';
 import type { CycleData } from '../../../src/methods/types.js';
 
-export const project: ProjectData = {
+export const project: ProjectFile = {
   schemaVersion: 1,
   title: 'Reading for pleasure',
   partnership: {
@@ -27,7 +28,7 @@ export const project: ProjectData = {
 };
 
 export interface Records {
-  question: QuestionData;
+  question: QuestionRecord;
   baseline: BaselineRecord;
   intervention: InterventionRecord;
   measures: MeasuresRecord;

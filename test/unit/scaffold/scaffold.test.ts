@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { parseSource } from '../../../src/core/records/source.js';
@@ -23,7 +24,7 @@ import {
 import { validateProject } from '../../../src/core/validate/index.js';
 import { createSchemaValidator } from '../../../src/core/validate/validator.js';
 import { car } from '../../../src/methods/car/index.js';
-import { readSchemas } from '../../../src/project/assets.js';
+import { readSchemas, schemaFilesFor } from '../../../src/project/assets.js';
 import { cycleFiles, cycleRecords, projectFiles } from '../../../src/project/scaffold.js';
 import { gitignoreAdditions, gitignoreText } from '../../../src/project/scaffold-texts.js';
 
@@ -200,12 +201,18 @@ describe('the files sipp init and sipp cycle write', () => {
     }
   });
 
-  it('copy every shipped schema, byte for byte', () => {
-    const files = projectFiles(answers);
-    const copies = [...files.keys()]
-      .filter((f) => f.startsWith('.sipp/schemas/'))
-      .map((f) => f.replace('.sipp/schemas/', ''));
-    expect(copies).toEqual([...schemas.keys()].sort());
+  it("copy the shared schemas and the project method's own, byte for byte", () => {
+    for (const method of ['car', 'lesson-study'] as const) {
+      const files = projectFiles({ ...answers, method });
+      const copies = [...files.keys()].filter((f) => f.startsWith('.sipp/schemas/'));
+      const expected = schemaFilesFor(method);
+      expect(copies.map((f) => f.replace('.sipp/schemas/', ''))).toEqual([...expected.keys()]);
+      for (const copy of copies) {
+        expect(files.get(copy)).toBe(readFileSync(expected.get(copy.replace('.sipp/schemas/', ''))!, 'utf8'));
+      }
+    }
+    expect([...schemaFilesFor('lesson-study').keys()]).toContain('lesson-study.schema.json');
+    expect([...schemaFilesFor('car').keys()]).not.toContain('lesson-study.schema.json');
   });
 
   it('show the shape of a team entry under the empty team list, as a comment', () => {

@@ -105,6 +105,8 @@ export function beforeAfterSpec(measure: MeasureReport): ChartSpec | null {
   return {
     id: `${measure.id}-before-after`,
     kind: 'before-after',
+    measure: measure.id,
+    series: null,
     title: `${measure.name}: before and after, by group`,
     alt,
     notes: [],

@@ -8,13 +8,13 @@ import { interventionEvents } from './annotations.js';
 import { beforeAfterSpec } from './before-after.js';
 import { overviewChartSpecs } from './overview.js';
 import { runChartSpec } from './run-chart.js';
-import { renderSvg } from './svg.js';
+import { drawSvg, tidySvg } from './svg.js';
 import type { Chart, ChartSpec } from './types.js';
 import { xmrChartSpec } from './xmr-chart.js';
 
 export type { Chart, ChartKind, ChartSpec } from './types.js';
 export { overviewChartSpecs } from './overview.js';
-export { renderSvg, tidySvg } from './svg.js';
+export { drawSvg, renderSvg, tidySvg } from './svg.js';
 export type { VegaLiteSpec } from './theme.js';
 
 export interface CycleChartContext {
@@ -47,12 +47,33 @@ export async function overviewCharts(report: AnalysisReport): Promise<Chart[]> {
   return drawAll(overviewChartSpecs(report), 'overview');
 }
 
+/**
+ * Vega's drawings by specification, for the charts drawn again in one run (the same measure in several cycles, or
+ * briefings rendered twice). Kept small: a drawing is 10-20 kB, and a project's charts rarely repeat further apart.
+ */
+const drawn = new Map<string, string>();
+const REMEMBERED = 64;
+
+async function drawOnce(spec: ChartSpec['spec']): Promise<string> {
+  const key = JSON.stringify(spec);
+  const known = drawn.get(key);
+  if (known !== undefined) return known;
+  const svg = await drawSvg(spec);
+  drawn.set(key, svg);
+  if (drawn.size > REMEMBERED) drawn.delete(drawn.keys().next().value as string);
+  return svg;
+}
+
 /** Draws specs one after another (Vega is not re-entrant-safe for ids), each with ids under its own prefix. */
 async function drawAll(specs: readonly ChartSpec[], scope: string): Promise<Chart[]> {
   const charts: Chart[] = [];
-  for (const spec of specs) {
-    const svg = await renderSvg(spec.spec, { idPrefix: `sipp-${scope}-${spec.id}`, title: spec.title, alt: spec.alt });
-    charts.push({ id: spec.id, kind: spec.kind, title: spec.title, alt: spec.alt, notes: spec.notes, svg });
+  for (const { spec, ...words } of specs) {
+    const svg = tidySvg(await drawOnce(spec), {
+      idPrefix: `sipp-${scope}-${words.id}`,
+      title: words.title,
+      alt: words.alt,
+    });
+    charts.push({ ...words, svg });
   }
   return charts;
 }

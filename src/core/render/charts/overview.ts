@@ -7,6 +7,8 @@ import { CONTEXT, INK, WIDTH, chartConfig, wrapLines, type VegaLiteSpec } from '
 import type { ChartSpec } from './types.js';
 
 const ALL_LEARNERS = 'All learners';
+/** Cycles one chart shows at most, the latest: beyond that the steps are too narrow to read (and to draw). */
+export const OVERVIEW_CYCLES = 8;
 const EQUITY_GROUP = 'Equity group';
 
 interface OverviewPoint {
@@ -48,7 +50,8 @@ export function overviewChartSpecs(report: AnalysisReport): ChartSpec[] {
     }
   });
   return ids.flatMap((id) => {
-    const spec = overviewSpec(id, byId.get(id) ?? []);
+    const all = byId.get(id) ?? [];
+    const spec = overviewSpec(id, all.slice(-OVERVIEW_CYCLES), all.length);
     return spec === null ? [] : [spec];
   });
 }
@@ -56,6 +59,7 @@ export function overviewChartSpecs(report: AnalysisReport): ChartSpec[] {
 function overviewSpec(
   id: string,
   entries: readonly { measure: MeasureReport; cycle: number; label: string }[],
+  cyclesWithMeasure: number,
 ): ChartSpec | null {
   const points: OverviewPoint[] = [];
   const latest = entries[entries.length - 1]?.measure;
@@ -103,7 +107,7 @@ function overviewSpec(
     title: yesNo ? '% answering yes' : (latest.unit ?? 'Mean'),
     scale: yesNo ? { domain: [0, 100] } : { zero: false, nice: false, padding: 26 },
   };
-  const series = [...new Set(points.map((p) => p.series))];
+  const series = [ALL_LEARNERS, EQUITY_GROUP].filter((s) => points.some((p) => p.series === s));
   const legend = {
     title: null,
     orient: 'top',
@@ -112,7 +116,7 @@ function overviewSpec(
     symbolStrokeColor: INK,
     symbolSize: 70,
   };
-  const alt = overviewAlt(latest.name, points, entries.length);
+  const alt = overviewAlt(latest.name, points, entries.length, cyclesWithMeasure);
   const spec: VegaLiteSpec = {
     description: alt,
     title: {
@@ -120,6 +124,9 @@ function overviewSpec(
       subtitle: wrapLines(
         [
           `Before and after each cycle: ${series.length > 1 ? 'all learners in the enquiry (solid line) and the equity group (dashed)' : series[0] === EQUITY_GROUP ? 'the equity group' : 'all learners in the enquiry'}`,
+          ...(cyclesWithMeasure > entries.length
+            ? [`The latest ${entries.length} of the ${cyclesWithMeasure} cycles with this measure`]
+            : []),
         ],
         420,
       ),
@@ -157,7 +164,8 @@ function overviewSpec(
           shape: {
             field: 'series',
             type: 'nominal',
-            scale: { domain: [ALL_LEARNERS, EQUITY_GROUP], range: ['circle', 'triangle-up'] },
+            // Only the lines drawn are in the legend (a measure may have figures for the equity group alone).
+            scale: { domain: series, range: series.map((s) => (s === ALL_LEARNERS ? 'circle' : 'triangle-up')) },
             legend,
           },
         },
@@ -175,7 +183,16 @@ function overviewSpec(
       },
     ],
   };
-  return { id: `overview-${id}`, kind: 'overview', title: `${latest.name} across cycles`, alt, notes: [], spec };
+  return {
+    id: `overview-${id}`,
+    kind: 'overview',
+    measure: id,
+    series: null,
+    title: `${latest.name} across cycles`,
+    alt,
+    notes: [],
+    spec,
+  };
 }
 
 /** Decimals of a measure's means across cycles: as written, 1 or 2. */
@@ -183,7 +200,7 @@ function decimalsOf(entries: readonly { measure: MeasureReport }[]): number {
   return decimalsFor(entries.flatMap(({ measure }) => measure.groups.flatMap((g) => [g.before.mean, g.after.mean])));
 }
 
-function overviewAlt(name: string, points: readonly OverviewPoint[], cycles: number): string {
+function overviewAlt(name: string, points: readonly OverviewPoint[], cycles: number, outOf: number): string {
   const describe = (series: OverviewPoint['series']): string | null => {
     const of = points.filter((p) => p.series === series);
     if (of.length === 0) return null;
@@ -191,5 +208,7 @@ function overviewAlt(name: string, points: readonly OverviewPoint[], cycles: num
     return `${series === ALL_LEARNERS ? 'all learners' : 'the equity group'} ${listOf(values)}`;
   };
   const parts = [describe(ALL_LEARNERS), describe(EQUITY_GROUP)].filter((p): p is string => p !== null);
-  return `${name} across ${cycles} cycle${cycles === 1 ? '' : 's'}: ${parts.join('; ')}.`;
+  const across =
+    outOf > cycles ? `the latest ${cycles} of ${outOf} cycles` : `${cycles} cycle${cycles === 1 ? '' : 's'}`;
+  return `${name} across ${across}: ${parts.join('; ')}.`;
 }

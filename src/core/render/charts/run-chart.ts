@@ -78,6 +78,8 @@ export function runChartSpec(
   return {
     id: `${measure.id}-run-chart${index === 0 ? '' : `-${index + 1}`}`,
     kind: 'run-chart',
+    measure: measure.id,
+    series: index,
     title: `${measure.name}: run chart${series.group ? ` (${series.group})` : ''}`,
     alt,
     notes: shown.map((e) => e.detail),

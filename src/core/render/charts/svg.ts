@@ -18,17 +18,25 @@ export interface SvgOptions {
 const COORDINATE_DECIMALS = 2;
 
 export async function renderSvg(spec: Record<string, unknown>, options: SvgOptions): Promise<string> {
+  return tidySvg(await drawSvg(spec, options.onWarning), options);
+}
+
+/**
+ * Vega's own SVG of a specification, before `tidySvg`: the same for the same specification, whatever the chart's
+ * ids and words (so it can be remembered by the specification alone).
+ */
+export async function drawSvg(spec: Record<string, unknown>, onWarning?: (message: string) => void): Promise<string> {
   const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
   // Vega documents replacing its text measurement (vl-convert does the same); its typings do not list it.
   (vega as unknown as { textMetrics: { width: typeof textWidth } }).textMetrics.width = textWidth;
   // Vega-Lite's types ask for its own spec type; the specs are checked by compiling them.
-  const logger = new QuietLogger(options.onWarning);
+  const logger = new QuietLogger(onWarning);
   const compiled = vegaLite.compile(spec as unknown as Parameters<typeof vegaLite.compile>[0], { logger }).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', logger });
   try {
     const svg = await view.toSVG();
     if (logger.failure) throw logger.failure;
-    return tidySvg(svg, options);
+    return svg;
   } finally {
     view.finalize();
   }

@@ -9,6 +9,10 @@ export interface ChartSpec {
   /** Unique within a briefing and safe as a file name: `reading-enjoyment-run-chart`. */
   id: string;
   kind: ChartKind;
+  /** The measure the chart is of (its id in measures.yaml). */
+  measure: string;
+  /** Which of the measure's dated series (0 for the first) a run or XmR chart draws; null for other charts. */
+  series: number | null;
   /** A heading for the figure. */
   title: string;
   /** One or two sentences: what the chart shows and its signals (for `aria-label` and `<figcaption>`). */
@@ -22,6 +26,8 @@ export interface ChartSpec {
 export interface Chart {
   id: string;
   kind: ChartKind;
+  measure: string;
+  series: number | null;
   title: string;
   alt: string;
   notes: string[];

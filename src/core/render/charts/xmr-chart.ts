@@ -81,6 +81,8 @@ export function xmrChartSpec(
   return {
     id: `${measure.id}-xmr${index === 0 ? '' : `-${index + 1}`}`,
     kind: 'xmr',
+    measure: measure.id,
+    series: index,
     title: `${measure.name}: XmR chart${series.group ? ` (${series.group})` : ''}`,
     alt,
     notes: shown.map((e) => e.detail),
