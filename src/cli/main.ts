@@ -138,7 +138,7 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
 
   program
     .command('guide [method]')
-    .description("guidance on an enquiry method's stages and records (default: the project's method)")
+    .description("the enquiry methods and how to choose, or one method's stages and records")
     .action(lazy(() => import('./guide.js')));
 
   try {
