@@ -66,15 +66,7 @@ export function sentenceCase(text: string): string {
 // Numbers
 
 /** Decimals used to print a set of figures: as many as the figures were written with, at least `min`, at most 2. */
-export function decimalsOf(values: readonly (number | null | undefined)[], min = 1): number {
-  let most = min;
-  for (const value of values) {
-    if (typeof value !== 'number' || !Number.isFinite(value)) continue;
-    const [, fraction = ''] = String(value).split('.');
-    most = Math.max(most, Math.min(fraction.length, 2));
-  }
-  return most;
-}
+export { decimalsFor as decimalsOf } from '../analysis/report-words.js';
 
 /** A number to fixed decimals with thousands separators, and U+2212 for a minus sign; never "-0.0". */
 export function formatNumber(value: number, decimals: number): string {

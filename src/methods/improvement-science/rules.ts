@@ -1,6 +1,6 @@
 // Improvement Science checks across a cycle's records: the chain PDSA -> change idea -> driver -> aim holds, the
 // aim has its four parts, the family of measures is there, and each PDSA compares its study with predictions.
-import type { Problem, Severity } from '../../core/problems.js';
+import type { Problem } from '../../core/problems.js';
 import type { MeasuresRecord } from '../../core/records/model.js';
 import { positionOf, type PathSegment, type SourceFile } from '../../core/records/source.js';
 import { isEmptyAnswer } from '../../core/status/answers.js';
@@ -9,6 +9,7 @@ import { closestMatch } from '../../core/validate/suggest.js';
 import { isGiven } from '../../core/render/words.js';
 import type { CycleData } from '../types.js';
 import type { DriversRecord, PdsaRecord } from './types.generated.js';
+import { problemAt as at } from '../../core/validate/rules/context.js';
 
 type Pdsa = NonNullable<PdsaRecord['cycles']>[number];
 
@@ -19,19 +20,6 @@ export const AIM_PARTS = [
   { key: 'howMuch', words: 'how much, from the baseline to the target' },
   { key: 'byWhen', words: 'the date it is to be reached by' },
 ] as const;
-
-/** A problem at a key (`target: 'key'`) or at a value of a record file. */
-function at(
-  file: SourceFile,
-  path: readonly PathSegment[],
-  message: string,
-  rule: string,
-  severity: Severity = 'error',
-  target: 'key' | 'value' = 'value',
-): Problem {
-  const { line, column } = positionOf(file, path, target);
-  return { file: file.file, line, column, message, rule, severity };
-}
 
 /** What a cycle's records give the rules: data of records without errors, with the file each came from. */
 interface Loaded<T> {

@@ -2,7 +2,7 @@
 // checks of the problem of practice, the debrief's order (describe -> analyse -> predict -> next level of work),
 // the "if ... then ..." theory of action, and notes that are low-inference and name nobody.
 import { isScalar } from 'yaml';
-import type { Problem, Severity } from '../../core/problems.js';
+import type { Problem } from '../../core/problems.js';
 import { positionOf, positionOfOffset, type PathSegment, type SourceFile } from '../../core/records/source.js';
 import { closestMatch } from '../../core/validate/suggest.js';
 import { listInWords } from '../../core/render/words.js';
@@ -23,6 +23,7 @@ import {
   type Visit,
   type VisitsRecord,
 } from './records.js';
+import { problemAt as problem } from '../../core/validate/rules/context.js';
 
 export function roundsRules(cycle: CycleData): Problem[] {
   const { rounds, visits, debrief } = roundsRecords(cycle);
@@ -43,18 +44,6 @@ export function roundsRules(cycle: CycleData): Problem[] {
     ...(visitsFile && visits ? visitProblems(visitsFile, visits, rounds, known) : []),
     ...(debriefFile && debrief ? debriefProblems(debriefFile, debrief, visits, known) : []),
   ];
-}
-
-function problem(
-  file: SourceFile,
-  path: readonly PathSegment[],
-  message: string,
-  rule: string,
-  severity: Severity = 'error',
-  target: 'key' | 'value' = 'value',
-): Problem {
-  const at = positionOf(file, path, target);
-  return { file: file.file, line: at.line, column: at.column, message, rule, severity };
 }
 
 // --- rounds.yaml ---------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 // an observer for every case pupil in every research lesson, each later lesson citing the discussion before it,
 // predictions written before the lesson, and codes that are not names.
 import type { Problem, Severity } from '../../core/problems.js';
-import { positionOf, type PathSegment, type SourceFile } from '../../core/records/source.js';
+import type { PathSegment, SourceFile } from '../../core/records/source.js';
 import { dateInWords } from '../../core/render/words.js';
 import type { CycleData } from '../types.js';
 import {
@@ -19,6 +19,7 @@ import {
   type LessonStudyRecord,
   type ResearchLesson,
 } from './records.js';
+import { problemAt } from '../../core/validate/rules/context.js';
 
 export function lessonStudyRules(cycle: CycleData): Problem[] {
   const problems: Problem[] = [];
@@ -201,18 +202,6 @@ class LessonPlace {
   ): Problem {
     return problemAt(this.file, ['lessons', this.index, ...path], message, rule, severity, target);
   }
-}
-
-function problemAt(
-  file: SourceFile,
-  path: readonly PathSegment[],
-  message: string,
-  rule: string,
-  severity: Severity = 'error',
-  target: 'key' | 'value' = 'value',
-): Problem {
-  const at = positionOf(file, path, target);
-  return { file: file.file, line: at.line, column: at.column, message, rule, severity };
 }
 
 function isDate(value: string | null | undefined): value is string {

@@ -16,6 +16,7 @@ import {
   seriesChart,
   signalLabelLayer,
   xEncoding,
+  yEncoding,
   xOf,
   type LevelRow,
 } from './series-layers.js';
@@ -35,12 +36,7 @@ export function runChartSpec(
   if (run === null || series.points.length === 0) return null;
   const decimals = decimalsFor(series.points.map((p) => p.value));
   const x = xEncoding(series);
-  const y = {
-    field: 'value',
-    type: 'quantitative',
-    title: measure.unit ?? measure.name,
-    scale: { zero: false, nice: false, padding: 16 },
-  };
+  const y = yEncoding(measure);
   const { rows, keys } = pointMarkers(series, run.signals, PRECEDENCE);
   const medians: LevelRow[] = series.segments.map((s, i) => ({
     x: xOf(series, s.fromIndex),

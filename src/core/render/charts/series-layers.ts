@@ -1,7 +1,7 @@
 // Layers shared by the run chart and the XmR chart: the points and line, signal markers (shape and fill carry
 // the meaning, so they read in black and white), centre and limit lines per segment, and dated events.
 
-import type { SeriesReport, SignalReport, SignalType } from '../../analysis/report-types.js';
+import type { MeasureReport, SeriesReport, SignalReport, SignalType } from '../../analysis/report-types.js';
 import { formatFigure } from '../../analysis/report-words.js';
 import type { ChartEvent } from './annotations.js';
 import {
@@ -54,6 +54,16 @@ export function isDated(series: SeriesReport): boolean {
 export function xOf(series: SeriesReport, index: number): number {
   const date = series.points[index]?.date;
   return isDated(series) && date ? utcTime(date) : index + 1;
+}
+
+/** The value axis of a run or XmR chart: the measure's unit, not forced to start at zero. */
+export function yEncoding(measure: Pick<MeasureReport, 'unit' | 'name'>): VegaLiteSpec {
+  return {
+    field: 'value',
+    type: 'quantitative',
+    title: measure.unit ?? measure.name,
+    scale: { zero: false, nice: false, padding: 16 },
+  };
 }
 
 export function xEncoding(series: SeriesReport): VegaLiteSpec {

@@ -15,6 +15,7 @@ import {
   pointMarkers,
   seriesChart,
   xEncoding,
+  yEncoding,
   xOf,
   type LevelRow,
 } from './series-layers.js';
@@ -33,12 +34,7 @@ export function xmrChartSpec(
   if (xmr === null || series.points.length === 0) return null;
   const decimals = decimalsFor(series.points.map((p) => p.value));
   const x = xEncoding(series);
-  const y = {
-    field: 'value',
-    type: 'quantitative',
-    title: measure.unit ?? measure.name,
-    scale: { zero: false, nice: false, padding: 16 },
-  };
+  const y = yEncoding(measure);
   const { rows, keys } = pointMarkers(series, xmr.signals, PRECEDENCE);
   const withLimits = series.segments
     .map((s, i) => ({ s, last: i === series.segments.length - 1 }))

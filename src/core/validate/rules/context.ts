@@ -32,8 +32,9 @@ export function problemAt(
   message: string,
   rule: string,
   severity: Severity = 'error',
+  target: 'key' | 'value' = 'value',
 ): Problem {
-  const at = positionOf(file, path, 'value');
+  const at = positionOf(file, path, target);
   return { file: file.file, line: at.line, column: at.column, message, rule, severity };
 }
 
