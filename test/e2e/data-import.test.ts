@@ -1,10 +1,10 @@
 // `sipp data import`: class tables in, aggregated figures out, personal data and bad cells refused with their place.
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { BIN, EXAMPLES, REPO_ROOT, newProject, sipp, snapshotTree, tempDir } from './helpers.js';
+import { EXAMPLES, REPO_ROOT, newProject, sipp, snapshotTree, tempDir } from './helpers.js';
+import { DOWN, ENTER, onTerminal } from './terminal.js';
 
 const TABLES = path.join(REPO_ROOT, 'test/fixtures/tables');
 const CLASS_30 = readFileSync(path.join(TABLES, 'class-30.csv'), 'utf8');
@@ -515,7 +515,7 @@ describe('sipp data import is called wrongly', () => {
 describe('sipp data import into the example project', () => {
   const example = path.join(EXAMPLES, 'northfield-reading');
 
-  it.runIf(existsSync(example))("adds a new measure's figures and the project stays valid", () => {
+  it("adds a new measure's figures and the project stays valid", () => {
     const dir = tempDir();
     cpSync(example, dir, { recursive: true });
     writeFileSync(path.join(dir, 'class.csv'), CLASS_30);
@@ -534,75 +534,9 @@ describe('sipp data import into the example project', () => {
   });
 });
 
-// The same python3 pty driver as interactive.test.ts: each step waits for its text on the screen, then types.
-const DRIVER = String.raw`
-import json, os, pty, re, select, sys, time
-spec = json.load(sys.stdin)
-pid, fd = pty.fork()
-if pid == 0:
-    os.chdir(spec['cwd'])
-    os.execve(spec['argv'][0], spec['argv'], spec['env'])
-raw = b''
-ansi = re.compile(r'\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>78]')
-def screen():
-    return ansi.sub('', raw.decode('utf-8', 'replace'))
-def pump(timeout):
-    global raw
-    ready, _, _ = select.select([fd], [], [], timeout)
-    if not ready:
-        return True
-    try:
-        chunk = os.read(fd, 65536)
-    except OSError:
-        return False
-    if not chunk:
-        return False
-    raw += chunk
-    return True
-seen = 0
-for step in spec['steps']:
-    deadline = time.time() + 15
-    while True:
-        at = screen().find(step['expect'], seen)
-        if at >= 0:
-            seen = at + len(step['expect'])
-            break
-        if time.time() > deadline or not pump(0.05):
-            print(json.dumps({'code': -1, 'screen': screen(), 'waitingFor': step['expect']}))
-            sys.exit(0)
-    time.sleep(0.05)
-    for key in step['keys']:
-        os.write(fd, key.encode())
-        time.sleep(0.03)
-deadline = time.time() + 15
-while time.time() < deadline and pump(0.1):
-    pass
-_, status = os.waitpid(pid, 0)
-print(json.dumps({'code': os.waitstatus_to_exitcode(status), 'screen': screen()}))
-`;
-
-function onTerminal(
-  args: string[],
-  cwd: string,
-  steps: { expect: string; keys: string[] }[],
-): { code: number; screen: string; waitingFor?: string } {
-  const spec = {
-    cwd,
-    argv: [process.execPath, BIN, ...args],
-    env: { PATH: process.env.PATH ?? '', HOME: cwd, TERM: 'xterm-256color', NO_COLOR: '1' },
-    steps,
-  };
-  const r = spawnSync('python3', ['-c', DRIVER], { input: JSON.stringify(spec), encoding: 'utf8', timeout: 60_000 });
-  if (r.status !== 0) throw new Error(`pty driver failed: ${r.stderr}`);
-  return JSON.parse(r.stdout) as { code: number; screen: string; waitingFor?: string };
-}
-
-const ENTER = '\r';
-const DOWN = '\x1b[B';
-const hasPython = spawnSync('python3', ['--version']).status === 0;
 
 describe('sipp data import on a terminal', () => {
-  it.runIf(hasPython)("asks for the columns it cannot find, offering the table's headings", () => {
+  it("asks for the columns it cannot find, offering the table's headings", () => {
     const dir = withTable(template, 'scores.csv', readFileSync(path.join(TABLES, 'class-30-headings.csv')));
     const r = onTerminal(['data', 'import', 'scores.csv', '--cycle', '1', '--measure', 'reading-enjoyment'], dir, [
       { expect: 'Which column holds the scores before (before)?', keys: [ENTER] },
@@ -617,7 +551,7 @@ describe('sipp data import on a terminal', () => {
     expect(measuresOf(dir).results[0]?.groups[0]?.after).toEqual({ n: 14, mean: 27.64, sd: 3.39 });
   });
 
-  it.runIf(hasPython)('asks before replacing earlier figures, and writes nothing when told no', () => {
+  it('asks before replacing earlier figures, and writes nothing when told no', () => {
     const dir = withTable(template, 'class.csv', CLASS_30);
     expect(
       sipp(['data', 'import', 'class.csv', '--cycle', '1', '--measure', 'reading-enjoyment'], { cwd: dir }).code,
@@ -632,7 +566,7 @@ describe('sipp data import on a terminal', () => {
     expect(snapshotTree(dir)).toEqual(before);
   });
 
-  it.runIf(hasPython)('lets the teacher say the table has no before column', () => {
+  it('lets the teacher say the table has no before column', () => {
     const dir = withTable(template, 'june.csv', 'Code,June score\nL01,20\nL02,22\n');
     const r = onTerminal(['data', 'import', 'june.csv', '--cycle', '1', '--measure', 'reading-enjoyment'], dir, [
       { expect: 'Which column holds the scores before (before)?', keys: [DOWN, ENTER] },
