@@ -222,6 +222,23 @@ function missingSchemaCopies(root: string, method: string): Map<string, string> 
   return missing;
 }
 
+/**
+ * A prediction given when the cycle starts was written today: record the day in question.yaml's
+ * `predictionDate`, so that `sipp validate` can later show it came before the data (the prediction-first rule).
+ */
+export function withPredictionDate(start: CycleStart, day: string): CycleStart {
+  const prediction = start.answers['prediction']?.trim();
+  if (!prediction || start.answers['predictionDate']) return start;
+  return { ...start, answers: { ...start.answers, predictionDate: day } };
+}
+
+/** Today in the teacher's own time zone, as YYYY-MM-DD. */
+function today(): string {
+  const now = new Date();
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 export async function scaffoldCycle(
   root: string,
   number: number,
@@ -232,7 +249,7 @@ export async function scaffoldCycle(
 ): Promise<CycleOutcome> {
   const folder = cycleFolderName(cyclePrefix(number), slug);
   const dir = `${CYCLES_DIR}/${folder}`;
-  const records = cycleRecords(project, start, method);
+  const records = cycleRecords(project, withPredictionDate(start, today()), method);
   const files = await writeNewFiles(root, cycleFiles(dir, records));
   const schemaCopies = await writeNewFiles(root, missingSchemaCopies(root, method.id));
   return { number, folder, dir, files, records, schemaCopies };

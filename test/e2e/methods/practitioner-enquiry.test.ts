@@ -65,6 +65,13 @@ results:
         after: { date: 2026-02-20, n: 50, mean: 12.4 }
 `;
 
+/** Today in this machine's time zone, as sipp dates a prediction written when a cycle starts. */
+function today(): string {
+  const now = new Date();
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 describe('a practitioner enquiry', () => {
   it('starts with its own record, and puts each flag in the record that answers its question', () => {
     const dir = enquiryProject();
@@ -79,7 +86,8 @@ describe('a practitioner enquiry', () => {
     expect(read(dir, 'question')).toContain('\nmethod: practitioner-enquiry\n');
     expect(read(dir, 'question')).toContain('\nrationale: Oral rehearsal helps learners organise their ideas.\n');
     expect(read(dir, 'question')).toContain('\nprediction: Organisation scores will rise by 3 points out of 20.\n');
-    expect(read(dir, 'question')).toContain('\npredictionDate:\n');
+    // A prediction given when the cycle starts is dated that day.
+    expect(read(dir, 'question')).toContain(`\npredictionDate: ${today()}\n`);
     expect(read(dir, 'question')).toContain(
       '\nhowWillWeKnow: Two essays marked blind against the department rubric.\n',
     );
@@ -128,7 +136,6 @@ describe('a practitioner enquiry', () => {
     ).cycles;
     expect(cycle?.stage).toBe('question');
     expect(cycle?.missing.map((m) => m.label)).toEqual([
-      'the date you wrote the prediction',
       'how you keep the enquiry ethical',
       'the date you took stock (the baseline date)',
       'the situation now: the evidence of need',
@@ -146,6 +153,8 @@ describe('a practitioner enquiry', () => {
   it('warns when evidence from learners is recorded with nothing said about ethics (exit 0, 1 with --strict)', () => {
     const dir = enquiryProject();
     write(dir, 'measures', RESULTS);
+    // A prediction written before these results were collected, as a teacher who predicts first would have it.
+    write(dir, 'question', read(dir, 'question').replace(/^predictionDate:.*$/m, 'predictionDate: 2026-01-10'));
     const r = sipp(['validate'], { cwd: dir });
     expect(r.stdout).toBe(
       [
@@ -198,7 +207,7 @@ describe('a practitioner enquiry', () => {
     const dir = enquiryProject();
     write(dir, 'measures', RESULTS);
     write(dir, 'practitioner-enquiry', 'ethics: Learners were told and could opt out.\n');
-    write(dir, 'question', read(dir, 'question').replace(/^predictionDate:$/m, 'predictionDate: 2026-03-01'));
+    write(dir, 'question', read(dir, 'question').replace(/^predictionDate:.*$/m, 'predictionDate: 2026-03-01'));
     const r = sipp(['validate'], { cwd: dir });
     const line = read(dir, 'question')
       .split('\n')
@@ -229,9 +238,9 @@ describe('a practitioner enquiry', () => {
     expect(r.code, r.stderr).toBe(0);
     const md = readFileSync(path.join(out, '01-planning-frames.md'), 'utf8');
     expect(md).toContain('- **Method:** Practitioner enquiry (the GTCS professional enquiry questions)\n');
-    expect(md).toContain('- **Questions:** 3 of 11 questions answered\n');
+    expect(md).toContain('- **Questions:** 4 of 11 questions answered\n');
     expect(md).toContain("| 1 | What's the problem? | Answered |  |\n");
-    expect(md).toContain('| 4 | How will you tackle it? | Partly answered | The date you wrote the prediction |\n');
+    expect(md).toContain('| 4 | How will you tackle it? | Answered |  |\n');
     expect(md).toContain(
       "| 6 | What's the plan? | Not yet answered | The plan: what, when and with which learners; The start date; How you keep the enquiry ethical |\n",
     );

@@ -25,7 +25,7 @@ import { validateProject } from '../../../src/core/validate/index.js';
 import { createSchemaValidator } from '../../../src/core/validate/validator.js';
 import { car } from '../../../src/methods/car/index.js';
 import { readSchemas, schemaFilesFor } from '../../../src/project/assets.js';
-import { cycleFiles, cycleRecords, projectFiles } from '../../../src/project/scaffold.js';
+import { cycleFiles, cycleRecords, projectFiles, withPredictionDate } from '../../../src/project/scaffold.js';
 import { gitignoreAdditions, gitignoreText } from '../../../src/project/scaffold-texts.js';
 
 const schemas = readSchemas();
@@ -265,5 +265,32 @@ describe('helpers', () => {
     const long = cycleFolderName('10', 'does-a-daily-fifteen-minute-paired-reading-slot-increase-enjoyment');
     expect(long).toBe('10-does-a-daily-fifteen-minute-paired');
     expect(long).toMatch(/^\d{2,}-[a-z0-9][a-z0-9-]*$/);
+  });
+});
+
+describe('withPredictionDate', () => {
+  const start = { title: 'Cycle 1', method: 'car' as const, answers: {} as Record<string, string> };
+
+  it('dates a prediction given when the cycle starts', () => {
+    expect(withPredictionDate({ ...start, answers: { prediction: 'Scores rise.' } }, '2026-11-23').answers).toEqual({
+      prediction: 'Scores rise.',
+      predictionDate: '2026-11-23',
+    });
+  });
+
+  it('leaves the date out when there is no prediction yet, and keeps a date given', () => {
+    expect(withPredictionDate({ ...start, answers: { prediction: '  ' } }, '2026-11-23').answers).toEqual({
+      prediction: '  ',
+    });
+    expect(withPredictionDate(start, '2026-11-23').answers).toEqual({});
+    const given = { prediction: 'Scores rise.', predictionDate: '2026-09-01' };
+    expect(withPredictionDate({ ...start, answers: given }, '2026-11-23').answers).toEqual(given);
+  });
+
+  it('puts the date into question.yaml, where the schema expects it', () => {
+    const dated = withPredictionDate({ ...start, answers: { prediction: 'Scores rise.' } }, '2026-11-23');
+    const question = cycleRecords({ schemaVersion: 1, title: 'T', method: 'car' }, dated, car).get('question');
+    expect(question).toMatchObject({ prediction: 'Scores rise.', predictionDate: '2026-11-23' });
+    expect(validator.validate('question.schema.json', question)).toEqual([]);
   });
 });
