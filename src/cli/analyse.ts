@@ -3,36 +3,18 @@
 // clean for --json.
 import { formatAnalysis } from './analyse-text.js';
 import type { CliContext } from './context.js';
-import { formatProblem } from './format.js';
 import { analysisReport, cycleInputs, reportOptions } from '../core/analysis/report.js';
-import { EXIT, refusal, usageError } from '../core/problems.js';
+import { EXIT, usageError } from '../core/problems.js';
 import { allCycleData, projectData } from '../core/records/cycle-data.js';
-import { validateProject } from '../core/validate/index.js';
 import type { CycleData } from '../methods/types.js';
-import { findMethod } from '../methods/registry.js';
-import { readSchemas } from '../project/assets.js';
-import { requireProjectRoot } from '../project/find-root.js';
-import { loadProject } from '../project/load.js';
+import { loadValidProject } from './valid-project.js';
 
 export interface AnalyseOptions {
   json?: boolean;
 }
 
 export async function run(ctx: CliContext, cycleNames: string[], opts: AnalyseOptions): Promise<number> {
-  const root = requireProjectRoot(ctx.cwd);
-  const source = loadProject(root);
-  const problems = validateProject(source, readSchemas(), { findMethod });
-  const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) {
-    throw refusal(
-      `The project has ${errors.length === 1 ? 'a problem' : `${errors.length} problems`}, so nothing was analysed:`,
-      {
-        problems: errors,
-        hint: `Fix ${errors.length === 1 ? 'it' : 'them'} (\`sipp validate\` checks again) and run \`sipp analyse\` again.`,
-      },
-    );
-  }
-  for (const warning of problems) ctx.err(`${formatProblem(warning, ctx.color)}\n`);
+  const { source, problems } = loadValidProject(ctx, 'nothing was analysed', 'sipp analyse');
 
   const cycles = chosenCycles(allCycleData(source, problems), cycleNames);
   const report = analysisReport(cycleInputs(cycles), reportOptions(projectData(source, problems)));

@@ -3,22 +3,18 @@
 // briefings/ in the project root wherever sipp is run from.
 import path from 'node:path';
 import type { CliContext } from './context.js';
-import { formatProblem } from './format.js';
 import { styles } from './style.js';
-import { EXIT, refusal } from '../core/problems.js';
+import { EXIT } from '../core/problems.js';
 import { BRIEFINGS_DIR, type ProjectFile, type ProjectSource } from '../core/records/model.js';
 import { allCycleData, projectData } from '../core/records/cycle-data.js';
 import { FORMATS, type BriefingFormat, type OverviewCycle } from '../core/render/index.js';
 import { renderBriefings, selectCycles } from '../core/render/briefings.js';
 import { projectStatus } from '../core/status/index.js';
-import { validateProject } from '../core/validate/index.js';
 import { findMethod } from '../methods/registry.js';
-import { readSchemas } from '../project/assets.js';
 import { writeBriefings } from '../project/briefings.js';
-import { requireProjectRoot } from '../project/find-root.js';
-import { loadProject } from '../project/load.js';
 import { methodName } from './method-names.js';
 import { readTemplateSet } from '../project/templates.js';
+import { loadValidProject } from './valid-project.js';
 
 export interface BriefOptions {
   format?: BriefingFormat;
@@ -36,20 +32,7 @@ export async function run(
   opts: BriefOptions,
   command?: OptionSource,
 ): Promise<number> {
-  const root = requireProjectRoot(ctx.cwd);
-  const source = loadProject(root);
-  const problems = validateProject(source, readSchemas(), { findMethod });
-  const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) {
-    throw refusal(
-      `The project has ${errors.length === 1 ? 'a problem' : `${errors.length} problems`}, so no briefing was made:`,
-      {
-        problems: errors,
-        hint: 'Fix them (`sipp validate` checks again) and run `sipp brief` again.',
-      },
-    );
-  }
-  for (const warning of problems) ctx.err(`${formatProblem(warning, ctx.color)}\n`);
+  const { root, source, problems } = loadValidProject(ctx, 'no briefing was made', 'sipp brief');
 
   const cycles = cyclesWithStatus(source, problems);
   const selected = selectCycles(cycles, cycleNames);

@@ -87,7 +87,8 @@ export function readSourceFile(absolute: string, relative: string, cache?: FileC
   }
 }
 
-function readAll(fd: number, size: number): Uint8Array {
+/** Up to `size` bytes of an open file, from its start. */
+export function readAll(fd: number, size: number): Buffer {
   const buffer = Buffer.alloc(size);
   let read = 0;
   while (read < size) {

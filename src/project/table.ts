@@ -1,10 +1,11 @@
 // Reading a class table from disk: a .csv (UTF-8 with or without BOM, or Windows-1252; comma, semicolon or
 // tab separated) or the first sheet of an .xlsx, into the pure table model of strings.
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { refusal, usageError } from '../core/problems.js';
 import { tableFromRows, type Table } from '../core/data/table.js';
+import { readAll } from './read.js';
 
 export type TableFormat = 'csv' | 'xlsx';
 
@@ -64,14 +65,7 @@ function readBytes(absolute: string, label: string): Buffer {
       throw refusal(
         `${label} is ${(size / 1024 / 1024).toFixed(0)} MB: too large for a class table. Export only the columns and learners the measure needs.`,
       );
-    const buffer = Buffer.alloc(size);
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, buffer, read, size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return buffer.subarray(0, read);
+    return readAll(fd, size);
   } finally {
     closeSync(fd);
   }
