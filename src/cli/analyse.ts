@@ -3,21 +3,24 @@
 // clean for --json.
 import { formatAnalysis } from './analyse-text.js';
 import type { CliContext } from './context.js';
-import { analysisReport, cycleInputs, reportOptions } from '../core/analysis/report.js';
+import { analysisReport, cycleInputs } from '../core/analysis/report.js';
 import { EXIT, usageError } from '../core/problems.js';
-import { allCycleData, projectData } from '../core/records/cycle-data.js';
 import type { CycleData } from '../methods/types.js';
-import { loadValidProject } from './valid-project.js';
+import { openProject } from '../project/open.js';
+import { printWarnings } from './format.js';
 
 export interface AnalyseOptions {
   json?: boolean;
 }
 
 export async function run(ctx: CliContext, cycleNames: string[], opts: AnalyseOptions): Promise<number> {
-  const { source, problems } = loadValidProject(ctx, 'nothing was analysed', 'sipp analyse');
-
-  const cycles = chosenCycles(allCycleData(source, problems), cycleNames);
-  const report = analysisReport(cycleInputs(cycles), reportOptions(projectData(source, problems)));
+  const project = openProject(ctx.cwd, {
+    need: 'valid',
+    refused: { notDone: 'nothing was analysed', command: 'sipp analyse' },
+  });
+  printWarnings(ctx, project.problems);
+  const cycles = chosenCycles(project.cycles, cycleNames);
+  const report = analysisReport(cycleInputs(cycles, project.settings));
   ctx.out(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatAnalysis(report, ctx.color));
   return EXIT.ok;
 }

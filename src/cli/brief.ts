@@ -14,7 +14,8 @@ import { findMethod } from '../methods/registry.js';
 import { writeBriefings } from '../project/briefings.js';
 import { methodName } from './method-names.js';
 import { readTemplateSet } from '../project/templates.js';
-import { loadValidProject } from './valid-project.js';
+import { openProject } from '../project/open.js';
+import { printWarnings } from './format.js';
 
 export interface BriefOptions {
   format?: BriefingFormat;
@@ -32,7 +33,11 @@ export async function run(
   opts: BriefOptions,
   command?: OptionSource,
 ): Promise<number> {
-  const { root, source, problems } = loadValidProject(ctx, 'no briefing was made', 'sipp brief');
+  const { root, source, problems } = openProject(ctx.cwd, {
+    need: 'valid',
+    refused: { notDone: 'no briefing was made', command: 'sipp brief' },
+  });
+  printWarnings(ctx, problems);
 
   const cycles = cyclesWithStatus(source, problems);
   const selected = selectCycles(cycles, cycleNames);

@@ -5,13 +5,10 @@ import { EXIT, refusal, usageError, type Problem } from '../core/problems.js';
 import { CYCLES_DIR, PROJECT_FILE, nextCycleNumber, type ProjectFile } from '../core/records/model.js';
 import { projectData } from '../core/records/cycle-data.js';
 import { cycleStatus, projectStatus } from '../core/status/index.js';
-import { validateProject } from '../core/validate/index.js';
 import type { MethodId } from '../methods/types.js';
 import { findMethod, methodById } from '../methods/registry.js';
 import { answersFromFlags } from '../methods/flags.js';
-import { readSchemas } from '../project/assets.js';
-import { requireProjectRoot } from '../project/find-root.js';
-import { loadProject } from '../project/load.js';
+import { openProject } from '../project/open.js';
 import { scaffoldCycle } from '../project/scaffold.js';
 import { askCycleAnswers, isPromptCancelled, type CycleAnswers } from './prompts.js';
 import { stageText } from './status.js';
@@ -27,12 +24,10 @@ export interface NewOptions {
 }
 
 export async function runNew(ctx: CliContext, title: string | undefined, opts: NewOptions): Promise<number> {
-  const root = requireProjectRoot(ctx.cwd);
-  const source = loadProject(root);
+  const { root, source, problems } = openProject(ctx.cwd, { need: 'readable' });
   const cyclesUnusable = source.problems.filter((p) => p.file === CYCLES_DIR);
   if (cyclesUnusable.length > 0)
     throw refusal('sipp cannot add a cycle to the `cycles` folder. Nothing was written.', { problems: cyclesUnusable });
-  const problems = validateProject(source, readSchemas());
   const project = usableProject(source.project.file, problems, projectData(source, problems));
 
   // Both are checked against the method ids the schemas allow (commander's choices, validation of sipp.yaml).
@@ -133,9 +128,8 @@ export interface ListOptions {
 }
 
 export async function runList(ctx: CliContext, opts: ListOptions): Promise<number> {
-  const root = requireProjectRoot(ctx.cwd);
-  const source = loadProject(root);
-  const status = projectStatus(source, validateProject(source, readSchemas()), findMethod);
+  const { source, problems } = openProject(ctx.cwd, { need: 'readable' });
+  const status = projectStatus(source, problems, findMethod);
   if (opts.json) {
     const cycles = status.cycles.map(({ number, folder, title, method, stage, complete }) => ({
       number,

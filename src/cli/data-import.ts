@@ -10,7 +10,7 @@ import { EXIT, refusal, usageError } from '../core/problems.js';
 import { CYCLES_DIR, PROJECT_FILE, recordFile, type ProjectFile, type QuestionRecord } from '../core/records/model.js';
 import { parseSource } from '../core/records/source.js';
 import { createSchemaValidator } from '../core/validate/validator.js';
-import type { EquityDefinition } from '../core/data/aggregate.js';
+import { cycleSettings, projectSettings, type CycleSettings } from '../core/records/settings.js';
 import { parseColumnMapping } from '../core/data/columns.js';
 import { chooseCycleFolder } from '../core/data/cycle-choice.js';
 import { inspectTable, unknownAllowedHeadings, type Imported, type Refused } from '../core/data/inspect.js';
@@ -35,7 +35,6 @@ export interface DataImportOptions {
 }
 
 const MEASURE_ID = /^[a-z0-9][a-z0-9-]*$/;
-const DEFAULT_THRESHOLD = 5;
 
 export async function run(ctx: CliContext, file: string, opts: DataImportOptions): Promise<number> {
   const root = requireProjectRoot(ctx.cwd);
@@ -50,7 +49,7 @@ export async function run(ctx: CliContext, file: string, opts: DataImportOptions
   const label = file.replace(/\\/g, '/');
   const { table, bytes, format } = await readTableFile(path.resolve(ctx.cwd, file), label);
 
-  const settings = projectSettings(root, cycleFolder);
+  const settings = importSettings(root, cycleFolder);
   const measuresRelative = `${CYCLES_DIR}/${cycleFolder}/${recordFile('measures')}`;
   const measuresText = readMeasuresText(root, measuresRelative);
 
@@ -100,7 +99,7 @@ export async function run(ctx: CliContext, file: string, opts: DataImportOptions
     table,
     columns,
     inspection,
-    threshold: settings.threshold,
+    threshold: settings.suppressionThreshold,
     equity: settings.equity,
     privateCopy: copy,
     measuresFile: measuresRelative,
@@ -154,13 +153,8 @@ function cycleFolderOf(root: string, given: string): string {
   );
 }
 
-interface Settings {
-  equity: EquityDefinition;
-  threshold: number;
-}
-
-/** The equity group (the cycle's question.yaml can narrow the project's) and the suppression threshold. */
-function projectSettings(root: string, cycleFolder: string): Settings {
+/** The cycle's equity group and the suppression threshold (settings.ts: the one rule every command uses). */
+function importSettings(root: string, cycleFolder: string): CycleSettings {
   const project = readSourceFile(path.join(root, PROJECT_FILE), PROJECT_FILE);
   if (project.problems.length > 0) {
     throw refusal(
@@ -170,27 +164,10 @@ function projectSettings(root: string, cycleFolder: string): Settings {
       },
     );
   }
-  const data = project.data as Partial<ProjectFile>;
   const questionFile = `${CYCLES_DIR}/${cycleFolder}/${recordFile('question')}`;
   const question = readSourceFile(path.join(root, questionFile), questionFile).data as
     Partial<QuestionRecord> | undefined;
-  const equity = question?.equityGroup?.marker ? question.equityGroup : data.equityGroup;
-  const threshold =
-    typeof data.suppressionThreshold === 'number' && data.suppressionThreshold >= 1
-      ? data.suppressionThreshold
-      : DEFAULT_THRESHOLD;
-  return { equity: equityDefinitionOf(equity), threshold };
-}
-
-function equityDefinitionOf(equity: ProjectFile['equityGroup']): EquityDefinition {
-  if (equity?.marker === 'simd-quintile') {
-    const quintiles = (Array.isArray(equity.quintiles) ? equity.quintiles : []).filter(
-      (q) => Number.isInteger(q) && q >= 1 && q <= 5,
-    );
-    return quintiles.length > 0 ? { marker: 'simd-quintile', quintiles } : { marker: 'none' };
-  }
-  if (equity?.marker === 'free-school-meals') return { marker: 'free-school-meals' };
-  return { marker: 'none' };
+  return cycleSettings(projectSettings(project.data as Partial<ProjectFile> | undefined), question);
 }
 
 function warnAllowed(ctx: CliContext, label: string, table: Table, allowed: Imported['allowed']): void {

@@ -27,3 +27,8 @@ export function formatError(e: SippError, color: boolean): string {
   if (e.hint) lines.push(c.dim(e.hint));
   return lines.join('\n');
 }
+
+/** Warnings of a command that goes on despite them, on stderr so that stdout stays clean for --json. */
+export function printWarnings(ctx: { err: (text: string) => void; color: boolean }, problems: readonly Problem[]): void {
+  for (const warning of problems) if (warning.severity === 'warning') ctx.err(`${formatProblem(warning, ctx.color)}\n`);
+}

@@ -11,6 +11,7 @@ import { readSourceFile } from '../project/read.js';
 import { knownMethodsText, methodName } from './method-names.js';
 import { styles } from './style.js';
 import { wrap } from './text.js';
+import { DEFAULT_METHOD } from '../core/records/settings.js';
 
 export async function run(ctx: CliContext, methodId: string | undefined): Promise<number> {
   if (methodId !== undefined) {
@@ -78,7 +79,7 @@ function projectMethod(ctx: CliContext): Method | undefined {
   const root = findProjectRoot(ctx.cwd);
   if (!root) return undefined;
   const data = readSourceFile(path.join(root, PROJECT_FILE), PROJECT_FILE).data as { method?: unknown } | undefined;
-  const id = typeof data?.method === 'string' ? data.method : 'car';
+  const id = typeof data?.method === 'string' ? data.method : DEFAULT_METHOD;
   const method = findMethod(id);
   if (!method)
     ctx.err(`This project's method is ${methodName(id)} (${id}), which has no guide in this version of sipp.\n\n`);

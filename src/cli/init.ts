@@ -22,6 +22,7 @@ import {
 import { askCycleAnswers, askInitAnswers, isPromptCancelled, type CycleAnswers } from './prompts.js';
 import { styles } from './style.js';
 import { wrap } from './text.js';
+import { DEFAULT_METHOD } from '../core/records/settings.js';
 
 export interface InitOptions {
   title?: string;
@@ -101,7 +102,7 @@ function answersFromFlags(opts: InitOptions): InitAnswers {
   return {
     title: opts.title,
     partnership: opts.partnership,
-    method: opts.method ?? 'car',
+    method: opts.method ?? DEFAULT_METHOD,
     schools: opts.school,
     authorities: opts.authority,
     focus: opts.focus,

@@ -7,11 +7,9 @@ import { styles } from './style.js';
 import { wrap } from './text.js';
 import { EXIT, refusal, usageError, type Problem } from '../core/problems.js';
 import { chooseCycleFolder } from '../core/data/cycle-choice.js';
-import { cycleData } from '../core/records/cycle-data.js';
-import { recordFile, type CycleSource, type ProjectFile } from '../core/records/model.js';
+import { recordFile, type CycleSource } from '../core/records/model.js';
 import { parseSource } from '../core/records/source.js';
 import { dateInWords } from '../core/render/words.js';
-import { validateProject } from '../core/validate/index.js';
 import { createSchemaValidator } from '../core/validate/validator.js';
 import type { CycleData, MethodId } from '../methods/types.js';
 import { findMethod } from '../methods/registry.js';
@@ -25,8 +23,7 @@ import {
   lessonsOf,
 } from '../methods/lesson-study/records.js';
 import { readSchemas } from '../project/assets.js';
-import { requireProjectRoot } from '../project/find-root.js';
-import { loadProject } from '../project/load.js';
+import { openProject } from '../project/open.js';
 import { writeAtomic } from '../project/write.js';
 
 const LESSON_STUDY: MethodId = 'lesson-study';
@@ -38,13 +35,9 @@ export interface AddOptions {
 }
 
 export async function runAdd(ctx: CliContext, opts: AddOptions): Promise<number> {
-  const root = requireProjectRoot(ctx.cwd);
   const givenDate = opts.date === undefined ? undefined : checkedDate(opts.date, '--date');
-  const source = loadProject(root);
+  const { root, problems, cycles } = openProject(ctx.cwd, { need: 'readable' });
   const schemas = readSchemas();
-  const problems = validateProject(source, schemas);
-  const projectMethod = ((source.project.data as ProjectFile | undefined)?.method ?? 'car') as MethodId;
-  const cycles = source.cycles.map((c) => cycleData(c, projectMethod, problems));
   const cycle = opts.cycle === undefined ? latestLessonStudy(cycles) : namedCycle(cycles, opts.cycle);
 
   const lessonsFile = `${cycle.source.dir}/${recordFile(LESSONS_RECORD)}`;

@@ -4,6 +4,7 @@ import type { input as InputPrompt } from '@inquirer/prompts';
 import type { PromptSpec } from '../methods/types.js';
 import { listMethods } from '../methods/registry.js';
 import { EQUITY_MARKERS, STAGES, answerKey, type EquityMarker, type InitAnswers, type Stage } from '../core/records/scaffold.js';
+import { DEFAULT_METHOD } from '../core/records/settings.js';
 
 /** What the teacher already gave as flags; those questions are not asked again. */
 export interface InitGiven {
@@ -34,7 +35,7 @@ export async function askInitAnswers(given: InitGiven): Promise<InitAnswers> {
     given.method ??
     (await select({
       message: 'Enquiry method for new cycles:',
-      default: 'car' as InitAnswers['method'],
+      default: DEFAULT_METHOD as InitAnswers['method'],
       choices: listMethods().map((m) => ({ value: m.id, name: m.name, description: m.summary })),
     }));
   const schools = given.schools.length > 0 ? given.schools : await askList(input, 'School taking part');

@@ -4,11 +4,8 @@ import type { CliContext } from './context.js';
 import { EXIT } from '../core/problems.js';
 import { CORE_RECORDS } from '../core/records/model.js';
 import { projectStatus, type CycleStatus, type MissingAnswer } from '../core/status/index.js';
-import { validateProject } from '../core/validate/index.js';
 import { findMethod } from '../methods/registry.js';
-import { readSchemas } from '../project/assets.js';
-import { requireProjectRoot } from '../project/find-root.js';
-import { loadProject } from '../project/load.js';
+import { openProject } from '../project/open.js';
 import { methodName } from './method-names.js';
 import { styles } from './style.js';
 import { wrap } from './text.js';
@@ -18,9 +15,8 @@ export interface StatusOptions {
 }
 
 export async function run(ctx: CliContext, opts: StatusOptions): Promise<number> {
-  const root = requireProjectRoot(ctx.cwd);
-  const source = loadProject(root);
-  const status = projectStatus(source, validateProject(source, readSchemas()), findMethod);
+  const { source, problems } = openProject(ctx.cwd, { need: 'readable' });
+  const status = projectStatus(source, problems, findMethod);
   if (opts.json) {
     ctx.out(JSON.stringify(status, null, 2) + '\n');
     return EXIT.ok;

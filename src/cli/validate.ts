@@ -6,13 +6,7 @@ import { formatProblem } from './format.js';
 import { styles } from './style.js';
 import { EXIT, type Problem } from '../core/problems.js';
 import { PROJECT_FILE, type ProjectSource } from '../core/records/model.js';
-import { validateProject } from '../core/validate/index.js';
-import { findMethod } from '../methods/registry.js';
-import { readSchemas } from '../project/assets.js';
-import { CACHE_MIN_CYCLES, openFileCache } from '../project/file-cache.js';
-import { requireProjectRoot } from '../project/find-root.js';
-import { committedLineDates } from '../project/git.js';
-import { listCycleFolders, loadProject } from '../project/load.js';
+import { openProject } from '../project/open.js';
 
 export interface ValidateOptions {
   json?: boolean;
@@ -20,16 +14,7 @@ export interface ValidateOptions {
 }
 
 export async function run(ctx: CliContext, opts: ValidateOptions): Promise<number> {
-  const root = requireProjectRoot(ctx.cwd);
-  const schemas = readSchemas();
-  const cache = listCycleFolders(root).length >= CACHE_MIN_CYCLES ? openFileCache(root, schemas) : undefined;
-  const source = loadProject(root, { cache });
-  const problems = validateProject(source, schemas, {
-    findMethod,
-    schemaMemo: cache?.schemaMemo,
-    lineDates: (files) => committedLineDates(root, files),
-  });
-  cache?.save();
+  const { source, problems } = openProject(ctx.cwd, { need: 'readable', cache: true, lineDates: true });
   if (opts.json) ctx.out(`${JSON.stringify(problems.map(toJson), null, 2)}\n`);
   else ctx.out(report(source, problems, Boolean(opts.strict), ctx.color));
   return exitCode(problems, Boolean(opts.strict));

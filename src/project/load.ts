@@ -8,6 +8,7 @@ import type { Problem } from '../core/problems.js';
 import { findMethod } from '../methods/registry.js';
 import type { FileCache } from './file-cache.js';
 import { readSourceFile } from './read.js';
+import { DEFAULT_METHOD } from '../core/records/settings.js';
 
 export interface LoadOptions {
   /** Files unchanged since the last run are taken from here instead of parsed (src/project/file-cache.ts). */
@@ -105,7 +106,7 @@ function folderMessage(what: string, code: string | undefined): string {
 
 function projectMethod(project: SourceFile): string {
   const data = project.data as { method?: unknown } | undefined;
-  return typeof data?.method === 'string' ? data.method : 'car';
+  return typeof data?.method === 'string' ? data.method : DEFAULT_METHOD;
 }
 
 /** The method a cycle uses: the one its question.yaml names, or the project's. */

@@ -6,7 +6,8 @@ import { analyseGroups, type MeasureDefinition } from './measure-report.js';
 import type { AnalysisReport, CycleReport, MeasureReport } from './report-types.js';
 import { analyseSeries } from './series-report.js';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from './suppression.js';
-import type { MeasuresRecord, ProjectFile } from '../records/model.js';
+import type { MeasuresRecord } from '../records/model.js';
+import { cycleSettings, type CycleSettings, type ProjectSettings } from '../records/settings.js';
 import type { CycleData } from '../../methods/types.js';
 
 export interface ReportOptions {
@@ -23,25 +24,26 @@ export interface CycleInput {
   number: number | null;
   /** measures.yaml, or undefined when it is missing or has errors. */
   measures: MeasuresRecord | undefined;
+  /** The cycle's own threshold and equity group (settings.ts); without them, the report's options. */
+  options?: ReportOptions;
 }
 
-/** The report options a project file sets. */
-export function reportOptions(
-  project: Pick<ProjectFile, 'suppressionThreshold' | 'equityGroup'> | undefined,
-): ReportOptions {
-  return {
-    suppressionThreshold: project?.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
-    equityQuintiles: project?.equityGroup?.quintiles ?? [],
-  };
+/** The report options of a cycle's settings (its threshold and equity group). */
+export function reportOptions(settings: Pick<CycleSettings, 'suppressionThreshold' | 'equityQuintiles'>): ReportOptions {
+  return { suppressionThreshold: settings.suppressionThreshold, equityQuintiles: settings.equityQuintiles };
 }
 
-/** The report's view of loaded cycles. */
-export function cycleInputs(cycles: readonly CycleData[]): CycleInput[] {
-  return cycles.map((cycle) => ({
-    id: cycle.source.folder,
-    number: cycle.source.number,
-    measures: cycle.records.get('measures') as MeasuresRecord | undefined,
-  }));
+/** The report's view of loaded cycles, each with its own settings (question.yaml may narrow the equity group). */
+export function cycleInputs(cycles: readonly CycleData[], project: ProjectSettings): CycleInput[] {
+  return cycles.map((cycle) => {
+    const question = cycle.records.get('question') as Parameters<typeof cycleSettings>[1];
+    return {
+      id: cycle.source.folder,
+      number: cycle.source.number,
+      measures: cycle.records.get('measures') as MeasuresRecord | undefined,
+      options: reportOptions(cycleSettings(project, question)),
+    };
+  });
 }
 
 export function analysisReport(cycles: readonly CycleInput[], options: ReportOptions = {}): AnalysisReport {
@@ -49,7 +51,7 @@ export function analysisReport(cycles: readonly CycleInput[], options: ReportOpt
 }
 
 export function cycleReport(cycle: CycleInput, options: ReportOptions = {}): CycleReport {
-  return { id: cycle.id, number: cycle.number, measures: measureReports(cycle.measures, options) };
+  return { id: cycle.id, number: cycle.number, measures: measureReports(cycle.measures, cycle.options ?? options) };
 }
 
 /**

@@ -20,7 +20,7 @@ export const SUPPRESSION_MARKERS = {
 export type SuppressionMarker = (typeof SUPPRESSION_MARKERS)[keyof typeof SUPPRESSION_MARKERS];
 
 /** Scottish Government practice: numbers under five are suppressed (domain.md). */
-export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
+export { DEFAULT_SUPPRESSION_THRESHOLD } from '../records/settings.js';
 
 export interface CountCell {
   key: string;

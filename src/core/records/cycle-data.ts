@@ -2,6 +2,7 @@
 import type { Problem } from '../problems.js';
 import type { CycleSource, ProjectFile, ProjectSource } from './model.js';
 import type { CycleData, MethodId } from '../../methods/types.js';
+import { projectSettings } from './settings.js';
 
 /** Files that have at least one error, by relative path. */
 function filesWithErrors(problems: readonly Problem[]): Set<string> {
@@ -25,6 +26,6 @@ export function cycleData(cycle: CycleSource, projectMethod: MethodId, problems:
 }
 
 export function allCycleData(source: ProjectSource, problems: readonly Problem[]): CycleData[] {
-  const method = (source.project.data as ProjectFile | undefined)?.method ?? 'car';
+  const method = projectSettings(source.project.data as Partial<ProjectFile> | undefined).method;
   return source.cycles.map((c) => cycleData(c, method, problems));
 }

@@ -1,5 +1,6 @@
 // The first data of a project's sipp.yaml and of a new cycle's records: every answer present and empty, so
 // teachers see what to fill in, and valid against the schemas as scaffolded.
+import { DEFAULT_SUPPRESSION_THRESHOLD } from './settings.js';
 import type {
   BaselineRecord,
   CoreRecordName,
@@ -47,8 +48,6 @@ export const EQUITY_MARKERS: readonly { id: EquityMarker; name: string }[] = [
 
 export const DEFAULT_PROGRAMME = 'School Improvement Partnership Programme';
 export const DEFAULT_SIMD_EDITION = 'SIMD 2020v2';
-/** Scottish Government practice: numbers under five are suppressed. */
-export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
 
 /** What `sipp init` asks for, by flag or prompt. */
 export interface InitAnswers {

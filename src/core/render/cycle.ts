@@ -15,7 +15,8 @@ import type { CycleData, Method } from '../../methods/types.js';
 import { placeCharts } from './chart-views.js';
 import type { Chart } from './charts/types.js';
 import { progressView } from './progress.js';
-import { disclosureView, equityGroupView, equityQuintiles, learnersView, projectView, thresholdOf } from './project.js';
+import { disclosureView, equityGroupView, learnersView, projectView, thresholdOf } from './project.js';
+import { cycleSettings, projectSettings } from '../records/settings.js';
 import { measureResults } from './results.js';
 import type { Answer, BaselineValueView, CycleBriefing, MeasureView } from './types.js';
 import {
@@ -83,10 +84,10 @@ export function cycleTitle(cycle: CycleData): string {
 /** The analysis of a cycle's measures that its briefing shows: the cycle's equity group, the project's threshold. */
 export function cycleMeasureReports(project: ProjectFile, cycle: CycleData): MeasureReport[] {
   const r = recordsOf(cycle);
-  const equity = r.question.equityGroup ?? project.equityGroup;
+  const settings = cycleSettings(projectSettings(project), r.question);
   return measureReports(r.measures, {
-    suppressionThreshold: thresholdOf(project),
-    equityQuintiles: equityQuintiles(equity),
+    suppressionThreshold: settings.suppressionThreshold,
+    equityQuintiles: settings.equityQuintiles,
   });
 }
 
@@ -104,7 +105,7 @@ export function cycleBriefing(
   const title = cycleTitle(cycle);
   const measures = r.measures.measures ?? [];
   const nameOf = (id: string): string => measures.find((m) => m.id === id)?.name ?? id;
-  const equity = r.question.equityGroup ?? project.equityGroup;
+  const equity = cycleSettings(projectSettings(project), r.question).equityGroup;
 
   const reports = opts.measures ?? cycleMeasureReports(project, cycle);
   const charts = opts.charts ?? [];

@@ -1,5 +1,6 @@
 // The parts of a briefing that describe the project: partnership, schools, team, learners and equity group.
 import type { ProjectFile } from '../records/model.js';
+import { projectSettings } from '../records/settings.js';
 import type { DisclosureView, EquityGroupView, LearnersView, ProjectView } from './types.js';
 import {
   answer,
@@ -13,8 +14,6 @@ import {
 
 type Learners = ProjectFile['targetLearners'];
 type Equity = ProjectFile['equityGroup'];
-
-export const DEFAULT_THRESHOLD = 5;
 
 export function projectView(project: ProjectFile, methodName: string): ProjectView {
   const partnership = project.partnership ?? {};
@@ -59,13 +58,8 @@ export function equityGroupView(equity: Equity): EquityGroupView {
   };
 }
 
-/** SIMD quintiles that make up the equity group, for secondary suppression; empty when not defined by SIMD. */
-export function equityQuintiles(equity: Equity): number[] {
-  return equity?.marker === 'simd-quintile' ? [...(equity.quintiles ?? [])] : [];
-}
-
 export function thresholdOf(project: ProjectFile): number {
-  return project.suppressionThreshold ?? DEFAULT_THRESHOLD;
+  return projectSettings(project).suppressionThreshold;
 }
 
 export function disclosureView(threshold: number, applies: boolean, anySuppressed: boolean): DisclosureView {

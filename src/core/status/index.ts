@@ -4,6 +4,7 @@ import { CORE_RECORDS, recordFile, type ProjectSource } from '../records/model.j
 import { cycleData, projectData } from '../records/cycle-data.js';
 import type { CycleData, Method, MethodId, Stage } from '../../methods/types.js';
 import { isEmptyAnswer, valueAt } from './answers.js';
+import { DEFAULT_METHOD } from '../records/settings.js';
 
 export { isEmptyAnswer, valueAt } from './answers.js';
 
@@ -54,7 +55,7 @@ export function projectStatus(
 ): ProjectStatus {
   const broken = filesWithErrors(problems);
   const cycleDirs = source.cycles.map((c) => `${c.dir}/`);
-  const projectMethod = (projectData(source, problems)?.method ?? rawMethod(source.project.data) ?? 'car') as MethodId;
+  const projectMethod = (projectData(source, problems)?.method ?? rawMethod(source.project.data) ?? DEFAULT_METHOD) as MethodId;
   return {
     problems: [...broken].filter((file) => !cycleDirs.some((dir) => file.startsWith(dir))).sort(),
     cycles: source.cycles.map((cycle) => {

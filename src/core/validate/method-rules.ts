@@ -3,6 +3,7 @@ import type { Problem } from '../problems.js';
 import type { ProjectFile, ProjectSource } from '../records/model.js';
 import { cycleData } from '../records/cycle-data.js';
 import type { Method, MethodId } from '../../methods/types.js';
+import { projectSettings } from '../records/settings.js';
 
 /** How the core finds a method without importing the registry (the CLI passes `findMethod`). */
 export type MethodLookup = (id: string) => Method | undefined;
@@ -12,7 +13,7 @@ export function methodRuleProblems(
   found: readonly Problem[],
   findMethod: MethodLookup,
 ): Problem[] {
-  const projectMethod: MethodId = (source.project.data as ProjectFile | undefined)?.method ?? 'car';
+  const projectMethod: MethodId = projectSettings(source.project.data as Partial<ProjectFile> | undefined).method;
   return source.cycles.flatMap((cycle) => {
     const data = cycleData(cycle, projectMethod, found);
     return findMethod(data.method)?.rules?.(data) ?? [];

@@ -68,14 +68,15 @@ function driverDiagramProblems({ data, file }: Loaded<DriversRecord>): Problem[]
   if (aimStarted) {
     for (const part of AIM_PARTS) {
       if (isGiven(aim[part.key])) continue;
-      const path = part.key in aim ? ['aim', part.key] : ['aim'];
+      // A part left empty is still to answer (as sipp cycle writes it); a part taken out is an error.
+      const stillToAnswer = part.key in aim;
       problems.push(
         at(
           file,
-          path,
+          stillToAnswer ? ['aim', part.key] : ['aim'],
           `The aim is missing \`${part.key}\`: ${part.words}. An aim needs all four parts: what, for whom, how much and by when.`,
           'aim-four-parts',
-          'error',
+          stillToAnswer ? 'warning' : 'error',
           'key',
         ),
       );

@@ -117,6 +117,10 @@ describe('sipp status with an Improvement Science cycle', () => {
       /drivers\.yaml: the aim: for whom, the aim: how much, the aim: by when, at least one\s+primary driver/,
     );
     expect(r.stdout).toContain('pdsa.yaml: at least one PDSA cycle');
+    // The aim sipp cycle started is still to finish, not wrong: validate warns and passes.
+    const v = sipp(['validate'], { cwd: dir });
+    expect(v.code).toBe(0);
+    expect(v.stdout).toContain('warning: The aim is missing `forWhom`');
   });
 
   it('says the example cycle is complete', () => {

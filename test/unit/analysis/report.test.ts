@@ -1,6 +1,7 @@
 // Specification of the analysis report (`sipp analyse --json`): the JSON contract of issue 4, field by field.
 import { describe, expect, it } from 'vitest';
-import { analysisReport, cycleInputs, measureReports, reportOptions } from '../../../src/core/analysis/report.js';
+import { analysisReport, cycleInputs, measureReports } from '../../../src/core/analysis/report.js';
+import { projectSettings } from '../../../src/core/records/settings.js';
 import type { MeasureReport } from '../../../src/core/analysis/report-types.js';
 import type { CycleData } from '../../../src/methods/types.js';
 import { measures, scored, weekly, yesNo, type Group } from './report-fixtures.js';
@@ -47,7 +48,7 @@ describe('the analysis report', () => {
         ],
       ]),
     };
-    const report = analysisReport(cycleInputs([cycle]), reportOptions({}));
+    const report = analysisReport(cycleInputs([cycle], projectSettings({})));
     expect(Object.keys(report)).toEqual(['cycles']);
     const [c] = report.cycles;
     expect(c?.id).toBe('01-paired-reading');
@@ -65,12 +66,23 @@ describe('the analysis report', () => {
     expect(Object.keys(m.xmr ?? {})).toEqual(expect.arrayContaining(CONTRACT.xmr));
   });
 
-  it('takes the suppression threshold and equity quintiles from sipp.yaml, 5 by default', () => {
-    expect(reportOptions({})).toEqual({ suppressionThreshold: 5, equityQuintiles: [] });
-    expect(reportOptions({ suppressionThreshold: 10, equityGroup: { quintiles: [1, 2] } })).toEqual({
-      suppressionThreshold: 10,
-      equityQuintiles: [1, 2],
+  it("takes each cycle's threshold and equity quintiles from its settings, 5 and none by default", () => {
+    const cycle = (question: Record<string, unknown>): CycleData => ({
+      source: { folder: '01-a', dir: 'cycles/01-a', number: 1, slug: 'a', records: new Map() },
+      method: 'car',
+      records: new Map<string, Record<string, unknown>>([['question', question]]),
     });
+    expect(cycleInputs([cycle({})], projectSettings({}))[0]?.options).toEqual({
+      suppressionThreshold: 5,
+      equityQuintiles: [],
+    });
+    const project = projectSettings({
+      suppressionThreshold: 10,
+      equityGroup: { marker: 'simd-quintile', quintiles: [1, 2] },
+    });
+    expect(cycleInputs([cycle({})], project)[0]?.options).toEqual({ suppressionThreshold: 10, equityQuintiles: [1, 2] });
+    const narrowed = cycle({ equityGroup: { marker: 'simd-quintile', quintiles: [1] } });
+    expect(cycleInputs([narrowed], project)[0]?.options).toEqual({ suppressionThreshold: 10, equityQuintiles: [1] });
   });
 
   it('reports every defined measure in order, and measures the results name without defining them', () => {

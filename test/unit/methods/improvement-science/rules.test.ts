@@ -92,11 +92,11 @@ describe('improvement-science rules', () => {
     ).toEqual([]);
   });
 
-  it('report each missing part of an aim once it is started, at the empty part or at `aim`', () => {
+  it('report each missing part of an aim once it is started: an empty part (still to answer) as a warning at it, a part taken out as an error at `aim`', () => {
     expect(problems({ drivers: 'aim:\n  what: Attendance in S1\n  byWhen:\n' })).toEqual([
       `${DIR}/drivers.yaml:1:1: The aim is missing \`forWhom\`: which learners it is for. An aim needs all four parts: what, for whom, how much and by when.`,
       `${DIR}/drivers.yaml:1:1: The aim is missing \`howMuch\`: how much, from the baseline to the target. An aim needs all four parts: what, for whom, how much and by when.`,
-      `${DIR}/drivers.yaml:3:3: The aim is missing \`byWhen\`: the date it is to be reached by. An aim needs all four parts: what, for whom, how much and by when.`,
+      `${DIR}/drivers.yaml:3:3: warning: The aim is missing \`byWhen\`: the date it is to be reached by. An aim needs all four parts: what, for whom, how much and by when.`,
       `${DIR}/pdsa.yaml:3:17: PDSA cycle pdsa-1 tests the change idea \`check-in\`, which is not in drivers.yaml. drivers.yaml has no change ideas yet: add it under \`changeIdeas:\` there.`,
     ]);
   });
