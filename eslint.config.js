@@ -30,6 +30,57 @@ export default defineConfig(
       'no-var': 'error',
     },
   },
+  // The house (STYLE.md): cli -> project -> methods -> core. The core does no I/O and imports nothing above it;
+  // a method uses the core only through its kit (src/methods/kit.ts) and never another method; a command never
+  // imports another command's module.
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/cli/**', '**/project/**', '**/methods/**'], message: 'The core imports nothing above it.' },
+            { group: ['node:fs', 'node:fs/*', 'node:child_process', 'node:os', 'node:process', 'fs', 'child_process'], message: 'The core does no I/O: do it in src/project.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/methods/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/core/**'], message: 'A method uses the core only through ../kit.js.' },
+            { group: ['**/cli/**', '**/project/**'], message: 'A method does no I/O and knows no command.' },
+            {
+              regex: '^\\.\\./(?!kit\\.js$)[^/]+/',
+              message: 'A method never imports another method.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/cli/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\./(analyse|brief|cycle|data-import|guide|init|lesson|status|validate)\\.js$',
+              message: 'A command does not import another command: move what they share into a module of its own.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     // Generated from the schemas: checked by `gen-types.mjs --check`, not by hand.
     files: ['src/**/types.generated.ts'],

@@ -1,5 +1,7 @@
 // Generates record types from the JSON Schemas, so they cannot drift: src/core/records/types.generated.ts from
 // schemas/, and src/methods/<id>/types.generated.ts from each method's own schemas/.
+// Also src/core/method/ids.generated.ts: the method ids of common.schema.json's `method` enum, the one list that
+// the registry (typed by it), `--method` choices and validation share.
 // `npm run gen:types` writes the files; `node scripts/gen-types.mjs --check` exits 1 when one is out of date.
 import { access, readFile, readdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +23,21 @@ export async function typeTargets() {
       targets.push({ target: path.join(methodsDir, method.name, 'types.generated.ts'), dir });
     }
   }
+  targets.push({ target: path.join(root, 'src/core/method/ids.generated.ts'), generate: methodIdsText });
   return targets.sort((a, b) => (a.target < b.target ? -1 : 1));
+}
+
+/** The method ids, in the order of the schema's enum. */
+export async function methodIdsText() {
+  const common = JSON.parse(await readFile(path.join(schemaDir, 'common.schema.json'), 'utf8'));
+  const ids = common.$defs.method.enum;
+  return [
+    '// Generated from schemas/common.schema.json ($defs.method.enum) by `npm run gen:types`. Do not edit by hand.',
+    'export const METHOD_IDS = [',
+    ...ids.map((id) => `  '${id}',`),
+    '] as const;',
+    '',
+  ].join('\n');
 }
 
 /** The text of one generated file (by default the shared record types). */
@@ -88,8 +104,8 @@ function typeName(file) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   let stale = 0;
-  for (const { target: file, dir } of await typeTargets()) {
-    const text = await generateTypes(dir);
+  for (const { target: file, dir, generate } of await typeTargets()) {
+    const text = generate ? await generate() : await generateTypes(dir);
     const name = path.relative(root, file);
     if (process.argv.includes('--check')) {
       const current = await readFile(file, 'utf8').catch(() => '');

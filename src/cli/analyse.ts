@@ -5,7 +5,7 @@ import { formatAnalysis } from './analyse-text.js';
 import type { CliContext } from './context.js';
 import { analysisReport, cycleInputs } from '../core/analysis/report.js';
 import { EXIT, usageError } from '../core/problems.js';
-import type { CycleData } from '../methods/types.js';
+import type { CycleData } from '../core/method/contract.js';
 import { openProject } from '../project/open.js';
 import { printWarnings } from './format.js';
 

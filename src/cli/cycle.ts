@@ -4,14 +4,13 @@ import type { CliContext } from './context.js';
 import { EXIT, refusal, usageError, type Problem } from '../core/problems.js';
 import { CYCLES_DIR, PROJECT_FILE, nextCycleNumber, type ProjectFile } from '../core/records/model.js';
 import { projectData } from '../core/records/cycle-data.js';
-import { cycleStatus, projectStatus } from '../core/status/index.js';
-import type { MethodId } from '../methods/types.js';
+import { cycleStatus, projectStatus, stageText } from '../core/status/index.js';
+import type { MethodId } from '../core/method/contract.js';
 import { findMethod, methodById } from '../methods/registry.js';
 import { answersFromFlags } from '../methods/flags.js';
 import { openProject } from '../project/open.js';
 import { scaffoldCycle } from '../project/scaffold.js';
 import { askCycleAnswers, isPromptCancelled, type CycleAnswers } from './prompts.js';
-import { stageText } from './status.js';
 import { styles } from './style.js';
 import { wrap } from './text.js';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { CliContext } from './context.js';
 import { EXIT, usageError } from '../core/problems.js';
 import { PROJECT_FILE } from '../core/records/model.js';
-import type { Method, MethodId } from '../methods/types.js';
+import type { Method, MethodId } from '../core/method/contract.js';
 import { findMethod, listMethods } from '../methods/registry.js';
 import { findProjectRoot } from '../project/find-root.js';
 import { readSourceFile } from '../project/read.js';

@@ -10,7 +10,7 @@ import {
   PROJECT_TEMPLATES_DIR,
   SCHEMA_COPY_DIR,
 } from '../core/records/model.js';
-import type { Method } from '../methods/types.js';
+import type { Method } from '../core/method/contract.js';
 import { methodById } from '../methods/registry.js';
 import {
   checkCanInit,

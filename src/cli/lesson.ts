@@ -11,7 +11,7 @@ import { recordFile, type CycleSource } from '../core/records/model.js';
 import { parseSource } from '../core/records/source.js';
 import { dateInWords } from '../core/render/words.js';
 import { createSchemaValidator } from '../core/validate/validator.js';
-import type { CycleData, MethodId } from '../methods/types.js';
+import type { CycleData, MethodId } from '../core/method/contract.js';
 import { findMethod } from '../methods/registry.js';
 import { NotAList, appendLessonText, nextLesson, type NextLesson } from '../methods/lesson-study/add-lesson.js';
 import {

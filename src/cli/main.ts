@@ -5,7 +5,7 @@ import { colorWanted, type CliContext } from './context.js';
 import { EXIT, isSippError } from '../core/problems.js';
 import { packageVersion } from '../project/assets.js';
 
-export const METHOD_IDS = ['car', 'lesson-study', 'instructional-rounds', 'improvement-science', 'practitioner-enquiry'];
+import { METHOD_IDS } from '../core/method/ids.generated.js';
 
 interface GlobalOptions {
   C?: string;
@@ -51,7 +51,7 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
     .description('start an enquiry project in <dir> (default: this folder)')
     .option('--title <text>', 'the enquiry title')
     .option('--partnership <name>', 'the partnership name')
-    .addOption(new Option('--method <method>', 'the default enquiry method').choices(METHOD_IDS))
+    .addOption(new Option('--method <method>', 'the default enquiry method').choices([...METHOD_IDS]))
     .option('--school <name>', 'a school taking part (repeat for each school)', collect, [])
     .option('--authority <name>', 'a local authority taking part (repeat for each)', collect, [])
     .option('--focus <text>', 'the improvement focus')
@@ -64,7 +64,7 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
     .command('new [title]', { isDefault: true })
     .description("start the next enquiry cycle with its five records (and the method's own)")
     .option('--question <text>', 'the enquiry question')
-    .addOption(new Option('--method <method>', 'the enquiry method of this cycle').choices(METHOD_IDS))
+    .addOption(new Option('--method <method>', 'the enquiry method of this cycle').choices([...METHOD_IDS]))
     .option('-y, --yes', 'ask nothing: use the flags and defaults');
   // The methods' own questions as flags; their modules load only when the command line mentions `cycle`.
   if (argv.includes('cycle')) {

@@ -1,7 +1,7 @@
 // The questions `sipp init` and `sipp cycle` ask on a terminal (inquirer). Answers are only collected here:
 // nothing is written until every question has been answered, so Ctrl-C leaves nothing behind.
 import type { input as InputPrompt } from '@inquirer/prompts';
-import type { PromptSpec } from '../methods/types.js';
+import type { PromptSpec } from '../core/method/contract.js';
 import { listMethods } from '../methods/registry.js';
 import { EQUITY_MARKERS, STAGES, answerKey, type EquityMarker, type InitAnswers, type Stage } from '../core/records/scaffold.js';
 import { DEFAULT_METHOD } from '../core/records/settings.js';

@@ -2,8 +2,7 @@
 import path from 'node:path';
 import type { CliContext } from './context.js';
 import { EXIT } from '../core/problems.js';
-import { CORE_RECORDS } from '../core/records/model.js';
-import { projectStatus, type CycleStatus, type MissingAnswer } from '../core/status/index.js';
+import { projectStatus, stageText, type CycleStatus, type MissingAnswer } from '../core/status/index.js';
 import { findMethod } from '../methods/registry.js';
 import { openProject } from '../project/open.js';
 import { methodName } from './method-names.js';
@@ -33,14 +32,6 @@ export async function run(ctx: CliContext, opts: StatusOptions): Promise<number>
   for (const cycle of status.cycles) lines.push('', ...cycleLines(cycle, ctx.color));
   ctx.out(lines.join('\n') + '\n');
   return EXIT.ok;
-}
-
-/** The stage in a few words: `baseline (2 of 5)`, `complete`, or why sipp cannot tell. */
-export function stageText(cycle: Pick<CycleStatus, 'stage' | 'problems'>): string {
-  if (cycle.stage === 'complete') return 'complete';
-  if (cycle.stage !== null)
-    return `${cycle.stage} (${CORE_RECORDS.indexOf(cycle.stage) + 1} of ${CORE_RECORDS.length})`;
-  return cycle.problems.length > 0 ? 'has problems: run sipp validate' : 'unknown method';
 }
 
 function cycleLines(cycle: CycleStatus, color: boolean): string[] {

@@ -2,7 +2,7 @@
 // method so that `sipp cycle --help` lists them and commander accepts them.
 import { answerKey } from '../core/records/scaffold.js';
 import { listMethods } from './registry.js';
-import type { Method, MethodId } from './types.js';
+import type { Method, MethodId } from '../core/method/contract.js';
 
 /** Flags `sipp cycle` has whatever the method; a method's question cannot take one of these names. */
 const RESERVED = new Set(['question', 'method', 'yes', 'help', 'json']);

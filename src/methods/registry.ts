@@ -4,16 +4,26 @@ import { lessonStudy } from './lesson-study/index.js';
 import { instructionalRounds } from './instructional-rounds/index.js';
 import { improvementScience } from './improvement-science/index.js';
 import { practitionerEnquiry } from './practitioner-enquiry/index.js';
-import type { Method, MethodId } from './types.js';
+import type { Method, MethodId } from '../core/method/contract.js';
+import { METHOD_IDS } from '../core/method/ids.generated.js';
 
-const METHODS: readonly Method[] = [car, lessonStudy, instructionalRounds, improvementScience, practitionerEnquiry];
+// Keyed by every id of the schema's enum (ids.generated.ts): a method missing here, or one the schema does not
+// allow, is a type error.
+const BY_ID: { readonly [Id in MethodId]: Method } = {
+  car,
+  'lesson-study': lessonStudy,
+  'instructional-rounds': instructionalRounds,
+  'improvement-science': improvementScience,
+  'practitioner-enquiry': practitionerEnquiry,
+};
+const METHODS: readonly Method[] = METHOD_IDS.map((id) => BY_ID[id]);
 
 export function listMethods(): readonly Method[] {
   return METHODS;
 }
 
 export function findMethod(id: string): Method | undefined {
-  return METHODS.find((m) => m.id === id);
+  return Object.hasOwn(BY_ID, id) ? BY_ID[id as MethodId] : undefined;
 }
 
 /**

@@ -7,7 +7,7 @@ import { allCycleData, projectData } from '../core/records/cycle-data.js';
 import type { ProjectSource } from '../core/records/model.js';
 import { projectSettings, type ProjectSettings } from '../core/records/settings.js';
 import { validateProject } from '../core/validate/index.js';
-import type { CycleData } from '../methods/types.js';
+import type { CycleData } from '../core/method/contract.js';
 import { findMethod } from '../methods/registry.js';
 import { readSchemas } from './assets.js';
 import { CACHE_MIN_CYCLES, openFileCache } from './file-cache.js';

@@ -23,7 +23,7 @@ import {
   type CycleStart,
   type InitAnswers,
 } from '../core/records/scaffold.js';
-import type { Method } from '../methods/types.js';
+import type { Method } from '../core/method/contract.js';
 import { readSchemas, schemaFilesFor } from './assets.js';
 import { findProjectRoot } from './find-root.js';
 import { gitAvailable, initRepositoryWithCommit, insideGitRepository } from './git.js';

@@ -8,7 +8,7 @@ import { analyseSeries } from './series-report.js';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from './suppression.js';
 import type { MeasuresRecord } from '../records/model.js';
 import { cycleSettings, type CycleSettings, type ProjectSettings } from '../records/settings.js';
-import type { CycleData } from '../../methods/types.js';
+import type { CycleData } from '../method/contract.js';
 
 export interface ReportOptions {
   /** Groups with fewer learners than this are hidden (sipp.yaml `suppressionThreshold`, default 5). */

@@ -1,7 +1,7 @@
 // Typed views of a loaded project for status, rules and briefings: only records without errors are trusted.
 import type { Problem } from '../problems.js';
 import type { CycleSource, ProjectFile, ProjectSource } from './model.js';
-import type { CycleData, MethodId } from '../../methods/types.js';
+import type { CycleData, MethodId } from '../method/contract.js';
 import { projectSettings } from './settings.js';
 
 /** Files that have at least one error, by relative path. */

@@ -11,7 +11,7 @@ import type {
   ReflectionsRecord,
 } from '../records/model.js';
 import type { CycleStatus } from '../status/index.js';
-import type { CycleData, Method } from '../../methods/types.js';
+import type { CycleData, Method } from '../method/contract.js';
 import { placeCharts } from './chart-views.js';
 import type { Chart } from './charts/types.js';
 import { progressView } from './progress.js';

@@ -2,7 +2,7 @@
 // and a one-line result per outcome measure.
 import type { ProjectFile } from '../records/model.js';
 import type { CycleStatus } from '../status/index.js';
-import type { CycleData, Method } from '../../methods/types.js';
+import type { CycleData, Method } from '../method/contract.js';
 import { chartView } from './chart-views.js';
 import type { Chart } from './charts/types.js';
 import { cycleBriefing, cycleLabel, cycleTitle, type BriefingOptions } from './cycle.js';

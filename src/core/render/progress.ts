@@ -2,7 +2,7 @@
 // required answers.
 import type { CycleStatus } from '../status/index.js';
 import { recordFile } from '../records/model.js';
-import type { Method } from '../../methods/types.js';
+import type { Method } from '../method/contract.js';
 import type { ProgressView } from './types.js';
 import { sentenceCase } from './words.js';
 

@@ -2,7 +2,7 @@
 import type { Problem } from '../problems.js';
 import { CORE_RECORDS, recordFile, type ProjectSource } from '../records/model.js';
 import { cycleData, projectData } from '../records/cycle-data.js';
-import type { CycleData, Method, MethodId, Stage } from '../../methods/types.js';
+import type { CycleData, Method, MethodId, Stage } from '../method/contract.js';
 import { isEmptyAnswer, valueAt } from './answers.js';
 import { DEFAULT_METHOD } from '../records/settings.js';
 
@@ -143,4 +143,12 @@ function rawMethod(data: unknown): string | undefined {
 
 function filesWithErrors(problems: readonly Problem[]): Set<string> {
   return new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
+}
+
+/** The stage in a few words: `baseline (2 of 5)`, `complete`, or why sipp cannot tell. */
+export function stageText(cycle: Pick<CycleStatus, 'stage' | 'problems'>): string {
+  if (cycle.stage === 'complete') return 'complete';
+  if (cycle.stage !== null)
+    return `${cycle.stage} (${CORE_RECORDS.indexOf(cycle.stage) + 1} of ${CORE_RECORDS.length})`;
+  return cycle.problems.length > 0 ? 'has problems: run sipp validate' : 'unknown method';
 }

@@ -15,7 +15,7 @@ import {
 } from './rules/prediction-first.js';
 import { schemaProblems } from './schema-problems.js';
 import { createSchemaValidator, type SchemaSet } from './validator.js';
-import type { CycleData, PredictionPair } from '../../methods/types.js';
+import type { CycleData, PredictionPair } from '../method/contract.js';
 
 export type { SchemaSet };
 export type { MethodLookup };

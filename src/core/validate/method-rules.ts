@@ -2,7 +2,7 @@
 import type { Problem } from '../problems.js';
 import type { ProjectFile, ProjectSource } from '../records/model.js';
 import { cycleData } from '../records/cycle-data.js';
-import type { Method, MethodId } from '../../methods/types.js';
+import type { Method, MethodId } from '../method/contract.js';
 import { projectSettings } from '../records/settings.js';
 
 /** How the core finds a method without importing the registry (the CLI passes `findMethod`). */

@@ -1,6 +1,6 @@
 // Collaborative Action Research (Assess - Plan - Do - Review): the umbrella method and sipp's default.
-import { corePredictionPairs } from '../../core/validate/rules/prediction-first.js';
-import type { Method } from '../types.js';
+import { corePredictionPairs } from '../kit.js';
+import type { Method } from '../kit.js';
 
 export const car: Method = {
   id: 'car',

@@ -1,11 +1,11 @@
 // The Improvement Science records shaped for the cycle briefing (`methodDetail` in the templates): the aim in its
 // four parts, the driver diagram (SVG, Mermaid and a nested list), each PDSA cycle with its predictions beside its
 // results, the family of measures, what is still missing and prompts for the adopt / adapt / abandon discussion.
-import type { MeasuresRecord } from '../../core/records/model.js';
-import { Verbatim } from '../../core/render/markdown.js';
-import type { Answer } from '../../core/render/types.js';
-import { answer, dateAnswer, decisionLabel, fidelityLabel, isGiven, listInWords } from '../../core/render/words.js';
-import type { CycleData } from '../types.js';
+import type { MeasuresRecord } from '../kit.js';
+import { Verbatim } from '../kit.js';
+import type { Answer } from '../kit.js';
+import { answer, dateAnswer, decisionLabel, fidelityLabel, isGiven, listInWords } from '../kit.js';
+import type { CycleData } from '../kit.js';
 import { driverDiagram, diagramSummary, type DiagramNode, type DriverDiagram } from './diagram.js';
 import { driverDiagramMermaid } from './diagram-mermaid.js';
 import { driverDiagramSvg } from './diagram-svg.js';

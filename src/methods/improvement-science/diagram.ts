@@ -1,7 +1,7 @@
 // The driver diagram as data: aim -> primary drivers -> secondary drivers -> change ideas, in a stable order that
 // keeps each driver's branch together, with what the PDSA cycles decided about each change idea. The SVG, the
 // Mermaid block and the nested list of the briefing are all drawn from this one model.
-import { isGiven } from '../../core/render/words.js';
+import { isGiven } from '../kit.js';
 import type { DriversRecord, PdsaRecord } from './types.generated.js';
 
 export type Column = 0 | 1 | 2 | 3;

@@ -1,7 +1,7 @@
 // Improvement Science (the Model for Improvement, driver diagrams and PDSA cycles): an aim in four parts, a driver
 // diagram of the changes that could reach it, and small Plan-Do-Study-Act tests of those changes, with a family of
 // outcome, process and balancing measures. Its records: drivers.yaml and pdsa.yaml beside the five core records.
-import type { Method } from '../types.js';
+import type { Method } from '../kit.js';
 import { improvementBriefing } from './briefing.js';
 import { guide } from './guide.js';
 import { improvementPredictions } from './predictions.js';

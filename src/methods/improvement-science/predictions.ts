@@ -1,9 +1,9 @@
 // Prediction first, for PDSA cycles: each question's prediction is written before the test it predicts and before
 // its result. The generic `prediction-first` warning (src/core/validate/rules/prediction-first.ts) checks these
 // pairs by the dates in pdsa.yaml, or else by when Git says each line was first committed.
-import { isGiven } from '../../core/render/words.js';
-import { corePredictionPairs } from '../../core/validate/rules/prediction-first.js';
-import type { CycleData, PredictionPair, PredictionPlace } from '../types.js';
+import { isGiven } from '../kit.js';
+import { corePredictionPairs } from '../kit.js';
+import type { CycleData, PredictionPair, PredictionPlace } from '../kit.js';
 import type { PdsaRecord } from './types.generated.js';
 
 /** question.yaml's prediction (the core pairs), and every PDSA question's prediction against its test and result. */

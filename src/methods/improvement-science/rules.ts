@@ -1,15 +1,15 @@
 // Improvement Science checks across a cycle's records: the chain PDSA -> change idea -> driver -> aim holds, the
 // aim has its four parts, the family of measures is there, and each PDSA compares its study with predictions.
-import type { Problem } from '../../core/problems.js';
-import type { MeasuresRecord } from '../../core/records/model.js';
-import { positionOf, type PathSegment, type SourceFile } from '../../core/records/source.js';
-import { isEmptyAnswer } from '../../core/status/answers.js';
-import { quote } from '../../core/validate/describe.js';
-import { closestMatch } from '../../core/validate/suggest.js';
-import { isGiven } from '../../core/render/words.js';
-import type { CycleData } from '../types.js';
+import type { Problem } from '../kit.js';
+import type { MeasuresRecord } from '../kit.js';
+import { positionOf, type PathSegment, type SourceFile } from '../kit.js';
+import { isEmptyAnswer } from '../kit.js';
+import { quote } from '../kit.js';
+import { closestMatch } from '../kit.js';
+import { isGiven } from '../kit.js';
+import type { CycleData } from '../kit.js';
 import type { DriversRecord, PdsaRecord } from './types.generated.js';
-import { problemAt as at } from '../../core/validate/rules/context.js';
+import { problemAt as at } from '../kit.js';
 
 type Pdsa = NonNullable<PdsaRecord['cycles']>[number];
 

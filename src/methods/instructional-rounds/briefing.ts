@@ -1,9 +1,9 @@
 // The Rounds records of a cycle shaped for the cycle briefing (`methodDetail` in the templates): the problem of
 // practice and its checks, the visits with their notes by classroom and the words that recur across classrooms,
 // the debrief in protocol order and the next level of work by timeframe.
-import type { Answer } from '../../core/render/types.js';
-import { answer, dateAnswer, dateInWords, listInWords } from '../../core/render/words.js';
-import type { CycleData } from '../types.js';
+import type { Answer } from '../kit.js';
+import { answer, dateAnswer, dateInWords, listInWords } from '../kit.js';
+import type { CycleData } from '../kit.js';
 import { quotedQuestions, recurringWords } from './patterns.js';
 import {
   CHECKS,

@@ -1,7 +1,7 @@
 // Instructional Rounds (City, Elmore, Fiarman & Teitel), Scotland's Learning Rounds: a network visits classrooms
 // together around one problem of practice, takes low-inference notes and debriefs describe -> analyse -> predict.
-import type { ProjectFile } from '../../core/records/model.js';
-import type { Method } from '../types.js';
+import type { ProjectFile } from '../kit.js';
+import type { Method } from '../kit.js';
 import { roundsBriefing } from './briefing.js';
 import { GUIDE } from './guide.js';
 import { protocolPrompts } from './protocol.js';

@@ -1,5 +1,5 @@
 // The Rounds records of a cycle, typed from the generated schema types, and the words used for them.
-import type { CycleData } from '../types.js';
+import type { CycleData } from '../kit.js';
 import type { DebriefRecord, RoundsRecord, VisitsRecord } from './types.generated.js';
 
 export type { DebriefRecord, RoundsRecord, VisitsRecord };

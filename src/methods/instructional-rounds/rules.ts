@@ -2,11 +2,11 @@
 // checks of the problem of practice, the debrief's order (describe -> analyse -> predict -> next level of work),
 // the "if ... then ..." theory of action, and notes that are low-inference and name nobody.
 import { isScalar } from 'yaml';
-import type { Problem } from '../../core/problems.js';
-import { positionOf, positionOfOffset, type PathSegment, type SourceFile } from '../../core/records/source.js';
-import { closestMatch } from '../../core/validate/suggest.js';
-import { listInWords } from '../../core/render/words.js';
-import type { CycleData } from '../types.js';
+import type { Problem } from '../kit.js';
+import { positionOf, positionOfOffset, type PathSegment, type SourceFile } from '../kit.js';
+import { closestMatch } from '../kit.js';
+import { listInWords } from '../kit.js';
+import type { CycleData } from '../kit.js';
 import { evaluativeWords, personNames, placeWords, type Found } from './notes.js';
 import {
   CHECKS,
@@ -23,7 +23,7 @@ import {
   type Visit,
   type VisitsRecord,
 } from './records.js';
-import { problemAt as problem } from '../../core/validate/rules/context.js';
+import { problemAt as problem } from '../kit.js';
 
 export function roundsRules(cycle: CycleData): Problem[] {
   const { rounds, visits, debrief } = roundsRecords(cycle);

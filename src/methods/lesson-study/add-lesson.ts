@@ -2,7 +2,7 @@
 // it, and research-lessons.yaml's text with it appended through the yaml Document API, so that every comment, the
 // key order and every untouched line stay as the teachers wrote them. Pure: text in, text out.
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
-import { keepOriginalLines } from '../../core/data/keep-lines.js';
+import { keepOriginalLines } from '../kit.js';
 import { hasText, texts, type ResearchLesson } from './records.js';
 
 /** How sipp writes YAML (as `sipp cycle` does): no line folding, empty values as `key:`. */

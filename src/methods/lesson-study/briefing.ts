@@ -1,10 +1,10 @@
 // Lesson Study's part of a cycle briefing (`methodDetail`): the group, the case pupils, each research lesson with its
 // predictions against the observed responses, the post-lesson discussion with the case pupils first, what is still
 // missing, and the facilitator's prompts in the case-pupil-first order.
-import type { QuestionRecord } from '../../core/records/model.js';
-import type { Answer } from '../../core/render/types.js';
-import { answer, dateAnswer } from '../../core/render/words.js';
-import type { CycleData } from '../types.js';
+import type { QuestionRecord } from '../kit.js';
+import type { Answer } from '../kit.js';
+import { answer, dateAnswer } from '../kit.js';
+import type { CycleData } from '../kit.js';
 import {
   USUAL_LESSONS,
   casePupilCodes,

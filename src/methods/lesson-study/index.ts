@@ -1,6 +1,6 @@
 // Lesson Study (Dudley, Research Lesson Study): research lessons planned, taught and observed together, with case
 // pupils watched against predictions and a post-lesson discussion that starts with them.
-import type { Method } from '../types.js';
+import type { Method } from '../kit.js';
 import { lessonStudyView, facilitatorPrompts } from './briefing.js';
 import { LESSON_STUDY_GUIDE } from './guide.js';
 import { lessonStudyPredictions } from './predictions.js';

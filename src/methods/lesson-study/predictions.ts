@@ -1,8 +1,8 @@
 // The predictions of a Lesson Study cycle for sipp's generic "prediction first" check (Git history): each stage's
 // predicted responses against the observed responses at that stage. The check by the lessons' own dates is one
 // warning per lesson, in rules.ts, so these pairs carry no dates.
-import { corePredictionPairs } from '../../core/validate/rules/prediction-first.js';
-import type { CycleData, PredictionPair } from '../types.js';
+import { corePredictionPairs } from '../kit.js';
+import type { CycleData, PredictionPair } from '../kit.js';
 import { LESSONS_RECORD, hasText, lessonsOf } from './records.js';
 
 export function lessonStudyPredictions(cycle: CycleData): PredictionPair[] {

@@ -1,6 +1,6 @@
 // Lesson Study's two records as typed data, and the small readings of them that rules, briefing and `sipp lesson
 // add` share: the case pupils' codes, a lesson's maps keyed by code.
-import type { CycleData } from '../types.js';
+import type { CycleData } from '../kit.js';
 import type { LessonStudyRecord, ResearchLessonsRecord } from './types.generated.js';
 
 export type { LessonStudyRecord, ResearchLessonsRecord };

@@ -1,10 +1,10 @@
 // Lesson Study's own checks (Dudley, Research Lesson Study): codes that resolve, three case pupils (or a multiple),
 // an observer for every case pupil in every research lesson, each later lesson citing the discussion before it,
 // predictions written before the lesson, and codes that are not names.
-import type { Problem, Severity } from '../../core/problems.js';
-import type { PathSegment, SourceFile } from '../../core/records/source.js';
-import { dateInWords } from '../../core/render/words.js';
-import type { CycleData } from '../types.js';
+import type { Problem, Severity } from '../kit.js';
+import type { PathSegment, SourceFile } from '../kit.js';
+import { dateInWords } from '../kit.js';
+import type { CycleData } from '../kit.js';
 import {
   GROUP_RECORD,
   LESSONS_RECORD,
@@ -19,7 +19,7 @@ import {
   type LessonStudyRecord,
   type ResearchLesson,
 } from './records.js';
-import { problemAt } from '../../core/validate/rules/context.js';
+import { problemAt } from '../kit.js';
 
 export function lessonStudyRules(cycle: CycleData): Problem[] {
   const problems: Problem[] = [];

@@ -1,10 +1,10 @@
 // Practitioner enquiry's part of a cycle briefing (`methodDetail`): the GTCS questions with what is answered and
 // what is still to answer, how the enquiry fits in, the critical friend, ethics and the date of the prediction.
-import type { QuestionRecord } from '../../core/records/model.js';
-import type { Answer } from '../../core/render/types.js';
-import { answer, dateAnswer, sentenceCase } from '../../core/render/words.js';
-import { isEmptyAnswer, valueAt } from '../../core/status/answers.js';
-import type { CycleData } from '../types.js';
+import type { QuestionRecord } from '../kit.js';
+import type { Answer } from '../kit.js';
+import { answer, dateAnswer, sentenceCase } from '../kit.js';
+import { isEmptyAnswer, valueAt } from '../kit.js';
+import type { CycleData } from '../kit.js';
 import { GTCS_QUESTIONS, PE_RECORD } from './questions.js';
 import type { PractitionerEnquiryRecord } from './types.generated.js';
 

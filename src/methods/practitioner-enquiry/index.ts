@@ -1,7 +1,7 @@
 // Practitioner enquiry (the GTCS professional enquiry questions): a light method for one teacher looking into their
 // own practice, mapped onto the five records of the cycle with one small record of its own.
-import { corePredictionPairs } from '../../core/validate/rules/prediction-first.js';
-import type { Method } from '../types.js';
+import { corePredictionPairs } from '../kit.js';
+import type { Method } from '../kit.js';
 import { practitionerEnquiryView } from './briefing.js';
 import { PRACTITIONER_ENQUIRY_GUIDE } from './guide.js';
 import { GTCS_QUESTIONS, PE_RECORD } from './questions.js';

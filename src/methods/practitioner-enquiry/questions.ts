@@ -1,6 +1,6 @@
 // The GTCS professional enquiry questions, in their order, each with the answers in the cycle's records that
 // answer it: one list that gives the method its requirements, its guide's map and its briefing's checklist.
-import type { Requirement } from '../types.js';
+import type { Requirement } from '../kit.js';
 
 /** The method's own record: how the enquiry fits in, the critical friend, ethics. */
 export const PE_RECORD = 'practitioner-enquiry';

@@ -1,10 +1,10 @@
 // Practitioner enquiry's own check: evidence from learners is gathered only with the enquiry's ethics written
 // down (BERA Ethical Guidelines for Educational Research, 2018: informed consent and the right to withdraw).
-import type { Problem } from '../../core/problems.js';
-import type { BaselineRecord, MeasuresRecord, ReflectionsRecord } from '../../core/records/model.js';
-import { problemAt } from '../../core/validate/rules/context.js';
-import { isEmptyAnswer } from '../../core/status/answers.js';
-import type { CycleData } from '../types.js';
+import type { Problem } from '../kit.js';
+import type { BaselineRecord, MeasuresRecord, ReflectionsRecord } from '../kit.js';
+import { problemAt } from '../kit.js';
+import { isEmptyAnswer } from '../kit.js';
+import type { CycleData } from '../kit.js';
 import { PE_RECORD } from './questions.js';
 import type { PractitionerEnquiryRecord } from './types.generated.js';
 

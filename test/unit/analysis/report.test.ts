@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analysisReport, cycleInputs, measureReports } from '../../../src/core/analysis/report.js';
 import { projectSettings } from '../../../src/core/records/settings.js';
 import type { MeasureReport } from '../../../src/core/analysis/report-types.js';
-import type { CycleData } from '../../../src/methods/types.js';
+import type { CycleData } from '../../../src/core/method/contract.js';
 import { measures, scored, weekly, yesNo, type Group } from './report-fixtures.js';
 
 /** The report of the only measure of a measures.yaml. */

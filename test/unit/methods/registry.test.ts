@@ -1,6 +1,6 @@
 // The methods sipp runs, in step with the method ids the schemas allow and the ones `--method` accepts.
 import { describe, expect, it } from 'vitest';
-import { METHOD_IDS } from '../../../src/cli/main.js';
+import { METHOD_IDS } from '../../../src/core/method/ids.generated.js';
 import { listMethods, methodById, methodIds } from '../../../src/methods/registry.js';
 import { methodFlags } from '../../../src/methods/flags.js';
 import { readSchemas } from '../../../src/project/assets.js';

@@ -9,7 +9,7 @@ import type {
 } from '../../../src/core/records/model.js';
 import { cycleStatus } from '../../../src/core/status/index.js';
 import { car } from '../../../src/methods/car/index.js';
-import type { CycleData } from '../../../src/methods/types.js';
+import type { CycleData } from '../../../src/core/method/contract.js';
 
 export const project: ProjectFile = {
   schemaVersion: 1,

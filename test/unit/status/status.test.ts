@@ -6,7 +6,7 @@ import { initialCycleRecords, initialProjectData } from '../../../src/core/recor
 import { parseSource } from '../../../src/core/records/source.js';
 import { COMPLETE_NEXT, isEmptyAnswer, projectStatus, valueAt } from '../../../src/core/status/index.js';
 import { car } from '../../../src/methods/car/index.js';
-import type { Method } from '../../../src/methods/types.js';
+import type { Method } from '../../../src/core/method/contract.js';
 
 const project = initialProjectData({
   title: 'Reading for pleasure',

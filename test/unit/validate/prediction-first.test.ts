@@ -6,7 +6,7 @@ import {
   predictionFirstProblems,
   type LineDates,
 } from '../../../src/core/validate/rules/prediction-first.js';
-import type { CycleData, PredictionPair } from '../../../src/methods/types.js';
+import type { CycleData, PredictionPair } from '../../../src/core/method/contract.js';
 import { cycleFiles, projectFrom, validate, type Files } from './project-from.js';
 
 const DIR = 'cycles/01-paired-reading';

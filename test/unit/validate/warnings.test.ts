@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { exitCode, report } from '../../../src/cli/validate.js';
 import type { Problem } from '../../../src/core/problems.js';
 import { validateProject } from '../../../src/core/validate/index.js';
-import type { Method } from '../../../src/methods/types.js';
+import type { Method } from '../../../src/core/method/contract.js';
 import { car } from '../../../src/methods/car/index.js';
 import { readSchemas } from '../../../src/project/assets.js';
 import { cycleFiles, projectFrom } from './project-from.js';

@@ -5,7 +5,7 @@ import type { InterventionRecord, MeasuresRecord, QuestionRecord, ReflectionsRec
 import { lineRangeOf, positionOf, type SourceFile } from '../../records/source.js';
 import { dateInWords, isGiven } from '../../render/words.js';
 import { isEmptyAnswer, valueAt } from '../../status/answers.js';
-import type { CycleData, PredictionPair, PredictionPlace } from '../../../methods/types.js';
+import type { CycleData, PredictionPair, PredictionPlace } from '../../method/contract.js';
 
 const RULE = 'prediction-first';
 

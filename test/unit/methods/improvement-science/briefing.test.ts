@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Verbatim } from '../../../../src/core/render/markdown.js';
 import { improvementBriefing, stagesDone } from '../../../../src/methods/improvement-science/briefing.js';
-import type { CycleData } from '../../../../src/methods/types.js';
+import type { CycleData } from '../../../../src/core/method/contract.js';
 
 function cycleWith(records: Record<string, Record<string, unknown>>): CycleData {
   return {

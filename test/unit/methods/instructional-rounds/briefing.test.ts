@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { roundsBriefing } from '../../../../src/methods/instructional-rounds/briefing.js';
 import { quotedQuestions, recurringWords } from '../../../../src/methods/instructional-rounds/patterns.js';
-import type { CycleData } from '../../../../src/methods/types.js';
+import type { CycleData } from '../../../../src/core/method/contract.js';
 
 function cycle(records: Record<string, Record<string, unknown>>): CycleData {
   return {

@@ -1,7 +1,7 @@
 // Lesson Study cycles built in memory from record texts, for the method's pure tests.
 import type { CycleSource } from '../../../../src/core/records/model.js';
 import { parseSource } from '../../../../src/core/records/source.js';
-import type { CycleData } from '../../../../src/methods/types.js';
+import type { CycleData } from '../../../../src/core/method/contract.js';
 
 export const DIR = 'cycles/01-fractions';
 

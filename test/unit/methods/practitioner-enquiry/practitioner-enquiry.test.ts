@@ -4,7 +4,7 @@ import { allCycleData } from '../../../../src/core/records/cycle-data.js';
 import { practitionerEnquiry } from '../../../../src/methods/practitioner-enquiry/index.js';
 import { practitionerEnquiryView } from '../../../../src/methods/practitioner-enquiry/briefing.js';
 import { practitionerEnquiryRules } from '../../../../src/methods/practitioner-enquiry/rules.js';
-import type { CycleData } from '../../../../src/methods/types.js';
+import type { CycleData } from '../../../../src/core/method/contract.js';
 import { cycleFiles, projectFrom, type Files } from '../../validate/project-from.js';
 
 const DIR = 'cycles/01-writing';

@@ -1,7 +1,7 @@
 // What an enquiry method is to sipp: its records, what "complete" means, its guidance, prompts and templates.
-import type { PathSegment } from '../core/records/source.js';
-import type { CoreRecordName, CycleSource, ProjectFile } from '../core/records/model.js';
-import type { Problem } from '../core/problems.js';
+import type { PathSegment } from '../records/source.js';
+import type { CoreRecordName, CycleSource, ProjectFile } from '../records/model.js';
+import type { Problem } from '../problems.js';
 
 export type MethodId = NonNullable<ProjectFile['method']>;
 

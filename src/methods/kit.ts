@@ -1,0 +1,35 @@
+// The one module a method imports from sipp's core (in the spirit of typescript-eslint's rule `util` kit): the method
+// contract, record types, problems at a place, answer and words helpers, and the generic prediction pairs. A method
+// never reaches into core internals, so the core can change behind this list.
+export type * from '../core/method/contract.js';
+export type { Problem, Severity } from '../core/problems.js';
+export type {
+  BaselineRecord,
+  CoreRecordName,
+  CycleSource,
+  InterventionRecord,
+  MeasuresRecord,
+  ProjectFile,
+  QuestionRecord,
+  ReflectionsRecord,
+} from '../core/records/model.js';
+export { positionOf, positionOfOffset, type PathSegment, type SourceFile } from '../core/records/source.js';
+export { CORE_RECORDS, recordFile } from '../core/records/model.js';
+export type { Answer } from '../core/render/types.js';
+export { Verbatim } from '../core/render/markdown.js';
+export {
+  answer,
+  dateAnswer,
+  dateInWords,
+  decisionLabel,
+  fidelityLabel,
+  isGiven,
+  listInWords,
+  sentenceCase,
+} from '../core/render/words.js';
+export { isEmptyAnswer, valueAt } from '../core/status/answers.js';
+export { keepOriginalLines } from '../core/data/keep-lines.js';
+export { problemAt } from '../core/validate/rules/context.js';
+export { quote } from '../core/validate/describe.js';
+export { closestMatch } from '../core/validate/suggest.js';
+export { corePredictionPairs } from '../core/validate/rules/prediction-first.js';
