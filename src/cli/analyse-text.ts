@@ -9,14 +9,8 @@ import type {
   MeasureReport,
   SeriesReport,
 } from '../core/analysis/report-types.js';
-import {
-  decimalsFor,
-  formatFigure,
-  formatSigned,
-  shortDate,
-  signalSentence,
-  xmrSignalLines,
-} from '../core/analysis/report-words.js';
+import { decimalsFor, formatNumber, formatChange, shortDate } from '../core/words.js';
+import { signalSentence, xmrSignalLines } from '../core/analysis/signal-words.js';
 
 const C = '[c]';
 const NONE = '–';
@@ -82,7 +76,7 @@ function groupTable(measure: MeasureReport): string[] {
   const value = (g: GroupReport, mean: number | null, n: number | null): string => {
     if (g.suppressed) return C;
     if (mean === null) return n === null ? NONE : NONE;
-    return yesNo ? `${formatFigure(mean, decimals)}%` : formatFigure(mean, decimals);
+    return yesNo ? `${formatNumber(mean, decimals, false)}%` : formatNumber(mean, decimals, false);
   };
   const count = (g: GroupReport, n: number | null): string => (g.suppressed ? C : n === null ? NONE : String(n));
   const header = [
@@ -99,7 +93,7 @@ function groupTable(measure: MeasureReport): string[] {
     value(g, g.before.mean, g.before.n),
     count(g, g.after.n),
     value(g, g.after.mean, g.after.n),
-    g.suppressed ? C : g.change === null ? NONE : formatSigned(g.change, decimals),
+    g.suppressed ? C : g.change === null ? NONE : formatChange(g.change, decimals, false),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
   const line = (cells: readonly string[]): string =>
@@ -115,7 +109,7 @@ function gapSentence(gap: GapReport): string {
   const unit = gap.unit;
   const at = (value: number | null, n: { equityN: number; othersN: number } | null, when: string): string | null => {
     if (value === null || n === null) return null;
-    const size = `${formatFigure(Math.abs(value), decimals)} ${unit}`;
+    const size = `${formatNumber(Math.abs(value), decimals, false)} ${unit}`;
     const where = value > 0 ? `behind by ${size}` : value < 0 ? `ahead by ${size}` : 'level';
     return `${where} at ${when} (n = ${n.equityN} and ${n.othersN})`;
   };
@@ -127,7 +121,7 @@ function gapSentence(gap: GapReport): string {
   let text = `Equity gap${basis}: ${gap.equityGroup} compared with ${gap.othersGroup}: ${parts.join(', ')}`;
   if (gap.baseline !== null && gap.followUp !== null) {
     const difference = Math.abs(gap.baseline) - Math.abs(gap.followUp);
-    const size = `${formatFigure(Math.abs(difference), decimals)} ${unit}`;
+    const size = `${formatNumber(Math.abs(difference), decimals, false)} ${unit}`;
     const rounded = Number(Math.abs(difference).toFixed(decimals));
     text +=
       rounded === 0 ? ': the gap is about the same' : gap.narrowed ? `: narrowed by ${size}` : `: widened by ${size}`;
@@ -136,7 +130,7 @@ function gapSentence(gap: GapReport): string {
 }
 
 function effectSentence(effect: EffectSizeReport): string {
-  const f = (x: number): string => formatFigure(x, 2);
+  const f = (x: number): string => formatNumber(x, 2, false);
   const months =
     effect.monthsProgress === 0
       ? 'no additional months of progress'
@@ -164,7 +158,7 @@ function seriesLines(series: SeriesReport): string[] {
     series.segments.length > 1
       ? `, rebased ${series.segments.length - 1} time${series.segments.length === 2 ? '' : 's'}`
       : '';
-  const median = run.median === null ? NONE : formatFigure(run.median, decimals);
+  const median = run.median === null ? NONE : formatNumber(run.median, decimals, false);
   // A fixed baseline period (measures.yaml chart.baselinePoints) sets the centre line: say so.
   const fixed =
     run.median !== null && run.baselinePoints < run.n
@@ -181,7 +175,7 @@ function seriesLines(series: SeriesReport): string[] {
   }
   const xmr = series.xmr;
   if (xmr !== null) {
-    const figure = (x: number | null): string => (x === null ? NONE : formatFigure(x, decimals));
+    const figure = (x: number | null): string => (x === null ? NONE : formatNumber(x, decimals, false));
     const trial = xmr.trial ? ' (trial limits)' : '';
     lines.push(
       `XmR chart${name}: mean ${figure(xmr.mean)}, process limits ${figure(xmr.lowerLimit)} to ${figure(xmr.upperLimit)}${trial}.`,

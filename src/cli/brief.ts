@@ -8,7 +8,8 @@ import { EXIT } from '../core/problems.js';
 import { BRIEFINGS_DIR, type ProjectFile, type ProjectSource } from '../core/records/model.js';
 import { allCycleData, projectData } from '../core/records/cycle-data.js';
 import { FORMATS, type BriefingFormat, type OverviewCycle } from '../core/render/index.js';
-import { renderBriefings, selectCycles } from '../core/render/briefings.js';
+import { renderBriefings } from '../core/render/briefings.js';
+import { selectCycles } from '../core/records/select-cycles.js';
 import { projectStatus } from '../core/status/index.js';
 import { findMethod } from '../methods/registry.js';
 import { writeBriefings } from '../project/briefings.js';
@@ -40,7 +41,7 @@ export async function run(
   printWarnings(ctx, problems);
 
   const cycles = cyclesWithStatus(source, problems);
-  const selected = selectCycles(cycles, cycleNames);
+  const selected = selectCycles(cycles, cycleNames, (c) => c.cycle.source.folder);
   const project = projectData(source, problems) as ProjectFile;
   const formats = opts.format ? [opts.format] : FORMATS;
   const files = await renderBriefings(project, cycles, selected, formats, readTemplateSet(root), { methodName });

@@ -12,7 +12,7 @@ import { parseSource } from '../core/records/source.js';
 import { createSchemaValidator } from '../core/validate/validator.js';
 import { cycleSettings, projectSettings, type CycleSettings } from '../core/records/settings.js';
 import { parseColumnMapping } from '../core/data/columns.js';
-import { chooseCycleFolder } from '../core/data/cycle-choice.js';
+import { cycleNamed } from '../core/records/select-cycles.js';
 import { inspectTable, unknownAllowedHeadings, type Imported, type Refused } from '../core/data/inspect.js';
 import { cappedLines, cellProblemLine, personalDataLine } from '../core/data/messages.js';
 import { personalDataWords } from '../core/data/personal-data.js';
@@ -142,15 +142,7 @@ async function confirmReplace(ctx: CliContext, message: string): Promise<boolean
 }
 
 function cycleFolderOf(root: string, given: string): string {
-  const folders = listCycleFolders(root);
-  const folder = chooseCycleFolder(folders, given);
-  if (folder) return folder;
-  if (folders.length === 0)
-    throw usageError(`There is no cycle ${given}: this project has no cycles yet.`, 'Start one with `sipp cycle`.');
-  throw usageError(
-    `There is no cycle ${given}. The cycles are: ${folders.join(', ')}.`,
-    'Give --cycle the cycle number (1 or 01) or its folder name.',
-  );
+  return cycleNamed(listCycleFolders(root), given, (folder) => folder);
 }
 
 /** The cycle's equity group and the suppression threshold (settings.ts: the one rule every command uses). */

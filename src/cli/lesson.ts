@@ -6,10 +6,10 @@ import { isPromptCancelled } from './prompts.js';
 import { styles } from './style.js';
 import { wrap } from './text.js';
 import { EXIT, refusal, usageError, type Problem } from '../core/problems.js';
-import { chooseCycleFolder } from '../core/data/cycle-choice.js';
+import { cycleNamed } from '../core/records/select-cycles.js';
 import { recordFile, type CycleSource } from '../core/records/model.js';
 import { parseSource } from '../core/records/source.js';
-import { dateInWords } from '../core/render/words.js';
+import { dateInWords } from '../core/words.js';
 import { createSchemaValidator } from '../core/validate/validator.js';
 import type { CycleData, MethodId } from '../core/method/contract.js';
 import { findMethod } from '../methods/registry.js';
@@ -82,20 +82,7 @@ function latestLessonStudy(cycles: readonly CycleData[]): CycleData {
 
 /** The cycle `--cycle` names (exit 2 when there is none), refused (exit 1) when it is not a Lesson Study cycle. */
 function namedCycle(cycles: readonly CycleData[], given: string): CycleData {
-  const folders = cycles.map((c) => c.source.folder);
-  const folder = chooseCycleFolder(folders, given);
-  const cycle = cycles.find((c) => c.source.folder === folder);
-  if (!cycle) {
-    if (folders.length === 0)
-      throw usageError(
-        `There is no cycle ${given}: this project has no cycles yet.`,
-        'Start one with `sipp cycle --method lesson-study`.',
-      );
-    throw usageError(
-      `There is no cycle ${given}. The cycles are: ${folders.join(', ')}.`,
-      'Give --cycle the cycle number (1 or 01) or its folder name.',
-    );
-  }
+  const cycle = cycleNamed(cycles, given, (c) => c.source.folder, 'Start one with `sipp cycle --method lesson-study`.');
   if (cycle.method !== LESSON_STUDY) {
     const name = findMethod(cycle.method)?.name ?? cycle.method;
     throw refusal(

@@ -15,6 +15,7 @@ export type {
 } from '../core/records/model.js';
 export { positionOf, positionOfOffset, type PathSegment, type SourceFile } from '../core/records/source.js';
 export { CORE_RECORDS, recordFile } from '../core/records/model.js';
+export { recordOf } from '../core/records/cycle-data.js';
 export type { Answer } from '../core/render/types.js';
 export { Verbatim } from '../core/render/markdown.js';
 export {
@@ -26,7 +27,7 @@ export {
   isGiven,
   listInWords,
   sentenceCase,
-} from '../core/render/words.js';
+} from '../core/words.js';
 export { isEmptyAnswer, valueAt } from '../core/status/answers.js';
 export { keepOriginalLines } from '../core/data/keep-lines.js';
 export { problemAt } from '../core/validate/rules/context.js';

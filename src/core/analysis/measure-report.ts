@@ -14,7 +14,7 @@ import {
   type MeasureKind,
   type ReportWarning,
 } from './report-types.js';
-import { listOf, roundTo } from './report-words.js';
+import { listInWords, roundTo } from '../words.js';
 import type { GroupSummary } from './types.js';
 import type { MeasuresRecord } from '../records/model.js';
 
@@ -60,7 +60,7 @@ export function analyseGroups(
     const names = [...hidden].sort((a, b) => a - b).map((i) => (groups[i] as ResultGroup).name);
     warnings.push({
       code: 'suppressed',
-      message: `${listOf(names)} ${names.length === 1 ? 'is' : 'are'} shown as [c]: fewer than ${options.threshold} learners, or figures that would let a small group be worked out from the others.`,
+      message: `${listInWords(names)} ${names.length === 1 ? 'is' : 'are'} shown as [c]: fewer than ${options.threshold} learners, or figures that would let a small group be worked out from the others.`,
     });
   }
   const gap = gapOf(table, measure, warnings);

@@ -9,6 +9,7 @@ import { DEFAULT_SUPPRESSION_THRESHOLD } from './suppression.js';
 import type { MeasuresRecord } from '../records/model.js';
 import { cycleSettings, type CycleSettings, type ProjectSettings } from '../records/settings.js';
 import type { CycleData } from '../method/contract.js';
+import { recordOf } from '../records/cycle-data.js';
 
 export interface ReportOptions {
   /** Groups with fewer learners than this are hidden (sipp.yaml `suppressionThreshold`, default 5). */
@@ -40,7 +41,7 @@ export function cycleInputs(cycles: readonly CycleData[], project: ProjectSettin
     return {
       id: cycle.source.folder,
       number: cycle.source.number,
-      measures: cycle.records.get('measures') as MeasuresRecord | undefined,
+      measures: recordOf(cycle, 'measures'),
       options: reportOptions(cycleSettings(project, question)),
     };
   });

@@ -13,7 +13,7 @@ import {
   type SignalReport,
   type XmrReport,
 } from './report-types.js';
-import { roundTo, shortDate } from './report-words.js';
+import { roundTo, shortDate } from '../words.js';
 import { runChart, type RunChartResult } from './run-chart.js';
 import { isPrimarySuppressed } from './suppression.js';
 import type { HigherIsBetter, SignalDirection } from './types.js';

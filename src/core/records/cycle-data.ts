@@ -1,6 +1,6 @@
 // Typed views of a loaded project for status, rules and briefings: only records without errors are trusted.
 import type { Problem } from '../problems.js';
-import type { CycleSource, ProjectFile, ProjectSource } from './model.js';
+import type { CoreRecordName, CoreRecords, CycleSource, ProjectFile, ProjectSource } from './model.js';
 import type { CycleData, MethodId } from '../method/contract.js';
 import { projectSettings } from './settings.js';
 
@@ -28,4 +28,12 @@ export function cycleData(cycle: CycleSource, projectMethod: MethodId, problems:
 export function allCycleData(source: ProjectSource, problems: readonly Problem[]): CycleData[] {
   const method = projectSettings(source.project.data as Partial<ProjectFile> | undefined).method;
   return source.cycles.map((c) => cycleData(c, method, problems));
+}
+
+/** One of a cycle's five core records, typed by its name; undefined when it is missing or has errors. */
+export function recordOf<K extends CoreRecordName>(
+  cycle: Pick<CycleData, 'records'>,
+  name: K,
+): CoreRecords[K] | undefined {
+  return cycle.records.get(name) as CoreRecords[K] | undefined;
 }

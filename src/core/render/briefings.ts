@@ -1,7 +1,6 @@
 // Which briefings `sipp brief` makes and their text: one per selected cycle and format, and the overview, with
 // their charts (inline in HTML; for Markdown, SVG files in a folder beside each briefing).
 import type { CycleReport, MeasureReport } from '../analysis/report-types.js';
-import { usageError } from '../problems.js';
 import type { InterventionRecord, ProjectFile } from '../records/model.js';
 import { chartFile } from './chart-views.js';
 import { chartsForCycle, overviewCharts, type Chart } from './charts/index.js';
@@ -16,6 +15,7 @@ import {
   type BriefingFormat,
   type TemplateSet,
 } from './render.js';
+import { recordOf } from '../records/cycle-data.js';
 
 export interface RenderedBriefing {
   /** File name in the output folder: `01-paired-reading.md`, `overview.html`. */
@@ -32,41 +32,6 @@ export interface RenderOptions extends Pick<BriefingOptions, 'methodName'> {
 
 /** The method whose cycle template a briefing uses when its own method has none (CAR is the umbrella method). */
 const FALLBACK_TEMPLATE = 'car';
-
-/**
- * The cycles named on the command line, by number (`1`, `01`) or folder name (`01-paired-reading`, also as
- * `cycles/01-paired-reading/`), in project order; all cycles when none is named. A name that matches no cycle
- * is a usage error (exit 2) that lists the cycles there are.
- */
-export function selectCycles<T extends OverviewCycle>(cycles: readonly T[], names: readonly string[]): T[] {
-  if (names.length === 0) return [...cycles];
-  const chosen = new Set<T>();
-  const unknown: string[] = [];
-  for (const name of names) {
-    const match = cycles.filter((c) => matches(c, name));
-    if (match.length === 0) unknown.push(name);
-    for (const c of match) chosen.add(c);
-  }
-  if (unknown.length > 0) {
-    const list = cycles.map((c) => c.cycle.source.folder);
-    throw usageError(
-      `There is no cycle ${unknown.map((u) => `"${u}"`).join(' or ')} in this project.`,
-      list.length === 0
-        ? 'The project has no cycles yet: start one with `sipp cycle`.'
-        : `Its cycles are: ${list.join(', ')}. Name a cycle by its number (1) or its folder (${list[0]}).`,
-    );
-  }
-  return cycles.filter((c) => chosen.has(c));
-}
-
-function matches(c: OverviewCycle, name: string): boolean {
-  const folder = name
-    .replace(/\\/g, '/')
-    .replace(/^(\.\/)?cycles\//, '')
-    .replace(/\/+$/, '');
-  if (/^\d+$/.test(folder)) return c.cycle.source.number === Number(folder);
-  return c.cycle.source.folder === folder;
-}
 
 /** The template a cycle's briefing uses: its method's, a project template named after its method, or CAR's. */
 export function cycleTemplateFor(set: TemplateSet, c: OverviewCycle, format: BriefingFormat): string {
@@ -130,7 +95,7 @@ function cycleReportOf(c: OverviewCycle, measures: MeasureReport[]): CycleReport
 }
 
 function interventionOf(c: OverviewCycle): InterventionRecord | undefined {
-  return c.cycle.records.get('intervention') as InterventionRecord | undefined;
+  return recordOf(c.cycle, 'intervention');
 }
 
 /** The charts of a Markdown briefing as files, each marked as sipp's, so that `sipp brief` may replace them. */

@@ -19,23 +19,8 @@ import { disclosureView, equityGroupView, learnersView, projectView, thresholdOf
 import { cycleSettings, projectSettings } from '../records/settings.js';
 import { measureResults } from './results.js';
 import type { Answer, BaselineValueView, CycleBriefing, MeasureView } from './types.js';
-import {
-  MARKER,
-  NOT_RECORDED,
-  answer,
-  audienceLabel,
-  dateAnswer,
-  dateInWords,
-  decimalsOf,
-  decisionLabel,
-  directionLabel,
-  fidelityLabel,
-  formatCount,
-  formatNumber,
-  isGiven,
-  measureTypeLabel,
-  stageLabel,
-} from './words.js';
+import { MARKER, NOT_RECORDED, answer, audienceLabel, dateAnswer, dateInWords, decimalsFor, decisionLabel, directionLabel, fidelityLabel, formatCount, formatNumber, isGiven, measureTypeLabel, stageLabel } from '../words.js';
+import { recordOf } from '../records/cycle-data.js';
 
 export interface BriefingOptions {
   /**
@@ -77,7 +62,7 @@ export function cycleLabel(cycle: CycleData): string {
 }
 
 export function cycleTitle(cycle: CycleData): string {
-  const title = (cycle.records.get('question') as QuestionRecord | undefined)?.title;
+  const title = recordOf(cycle, 'question')?.title;
   return isGiven(title) ? (title as string).trim() : cycle.source.slug;
 }
 
@@ -215,7 +200,7 @@ function baselineValue(
   }
   const percent = measure?.kind === 'yes-no' ? '%' : '';
   const value =
-    typeof v.value === 'number' ? `${formatNumber(v.value, decimalsOf([v.value]))}${percent}` : MARKER.notAvailable;
+    typeof v.value === 'number' ? `${formatNumber(v.value, decimalsFor([v.value]))}${percent}` : MARKER.notAvailable;
   return {
     measure: measureName,
     group: answer(v.group),

@@ -8,7 +8,7 @@ import type { Chart } from './charts/types.js';
 import { cycleBriefing, cycleLabel, cycleTitle, type BriefingOptions } from './cycle.js';
 import { disclosureView, equityGroupView, learnersView, projectView, thresholdOf } from './project.js';
 import type { CycleBriefing, OverviewBriefing, OverviewCycleView } from './types.js';
-import { MARKER, NOT_RECORDED, stageLabel } from './words.js';
+import { MARKER, NOT_RECORDED, stageLabel } from '../words.js';
 
 export interface OverviewCycle {
   cycle: CycleData;

@@ -4,7 +4,7 @@ import type { CycleStatus } from '../status/index.js';
 import { recordFile } from '../records/model.js';
 import type { Method } from '../method/contract.js';
 import type { ProgressView } from './types.js';
-import { sentenceCase } from './words.js';
+import { sentenceCase } from '../words.js';
 
 export function progressView(method: Method | undefined, status: CycleStatus): ProgressView {
   const requirements = method?.requirements ?? [];

@@ -1,7 +1,7 @@
 // The results of one measure as a briefing shows them, worded from the analysis report (src/core/analysis), so
 // that `sipp brief` and `sipp analyse` always agree: a before/after/change table per group with [c] for groups
 // the report hides, the equity gap and effect size in sentences, the dated series and a one-line headline.
-import { signalSentence } from '../analysis/report-words.js';
+import { signalSentence } from '../analysis/signal-words.js';
 import type { PlacedCharts } from './chart-views.js';
 import type { FiguresReport, GroupReport, MeasureReport, SeriesReport } from '../analysis/report-types.js';
 import type {
@@ -14,20 +14,7 @@ import type {
   ResultRowView,
   SeriesView,
 } from './types.js';
-import {
-  MARKER,
-  answer,
-  dateInWords,
-  decimalsOf,
-  formatChange,
-  formatCount,
-  formatNumber,
-  formatPercent,
-  groupRoleLabel,
-  isGiven,
-  listInWords,
-  measureTypeLabel,
-} from './words.js';
+import { MARKER, answer, dateInWords, decimalsFor, formatChange, formatCount, formatNumber, formatPercent, groupRoleLabel, isGiven, listInWords, measureTypeLabel } from '../words.js';
 
 const ARROW = '\u2192';
 const EFFECT_DECIMALS = 2;
@@ -43,7 +30,7 @@ export function measureResults(
   const yesNo = report.kind === 'yes-no';
   const decimals = yesNo
     ? 1
-    : decimalsOf(report.groups.flatMap((g) => [g.before.mean, g.before.sd, g.after.mean, g.after.sd]));
+    : decimalsFor(report.groups.flatMap((g) => [g.before.mean, g.before.sd, g.after.mean, g.after.sd]));
   const table = new ResultTable(report.groups, yesNo, decimals);
   const rows = report.groups.map((g) => table.row(g));
   const hasSeries = report.series.length > 0;
@@ -206,7 +193,7 @@ function monthsInWords(months: number): string {
 }
 
 function seriesView(series: SeriesReport, report: MeasureReport, charts: ChartView[]): SeriesView {
-  const decimals = decimalsOf(
+  const decimals = decimalsFor(
     series.points.map((p) => p.value),
     0,
   );
@@ -232,7 +219,7 @@ function chartReadings(series: SeriesReport, decimals: number): ChartReadingView
   const run = series.runChart;
   if (run === null || series.points.length === 0) return [];
   const figure = (x: number | null): string =>
-    x === null ? MARKER.notAvailable : formatNumber(x, decimalsOf([x], decimals));
+    x === null ? MARKER.notAvailable : formatNumber(x, decimalsFor([x], decimals));
   const sentence = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
   const readings: ChartReadingView[] = [
     {

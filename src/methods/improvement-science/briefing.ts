@@ -10,6 +10,7 @@ import { driverDiagram, diagramSummary, type DiagramNode, type DriverDiagram } f
 import { driverDiagramMermaid } from './diagram-mermaid.js';
 import { driverDiagramSvg } from './diagram-svg.js';
 import type { DriversRecord, PdsaRecord } from './types.generated.js';
+import { recordOf } from '../kit.js';
 
 type Pdsa = NonNullable<PdsaRecord['cycles']>[number];
 type ChangeIdea = NonNullable<DriversRecord['changeIdeas']>[number];
@@ -37,7 +38,7 @@ const FAMILY = [
 export function improvementBriefing(cycle: CycleData): Record<string, unknown> {
   const drivers = (cycle.records.get('drivers') ?? {}) as DriversRecord;
   const pdsa = (cycle.records.get('pdsa') ?? {}) as PdsaRecord;
-  const measures = (cycle.records.get('measures') ?? {}) as MeasuresRecord;
+  const measures = recordOf(cycle, 'measures') ?? {};
   const diagram = driverDiagram(drivers, pdsa);
   const pdsas = (pdsa.cycles ?? []).map((c) => pdsaView(c, drivers, measures));
   const untested = (drivers.changeIdeas ?? []).filter(

@@ -1,7 +1,6 @@
 // Lesson Study's part of a cycle briefing (`methodDetail`): the group, the case pupils, each research lesson with its
 // predictions against the observed responses, the post-lesson discussion with the case pupils first, what is still
 // missing, and the facilitator's prompts in the case-pupil-first order.
-import type { QuestionRecord } from '../kit.js';
 import type { Answer } from '../kit.js';
 import { answer, dateAnswer } from '../kit.js';
 import type { CycleData } from '../kit.js';
@@ -17,6 +16,7 @@ import {
   type LessonStudyRecord,
   type ResearchLesson,
 } from './records.js';
+import { recordOf } from '../kit.js';
 
 export interface LessonStudyView {
   focus: Answer;
@@ -77,7 +77,7 @@ export function lessonStudyView(cycle: CycleData): LessonStudyView {
   const group = groupRecordOf(cycle);
   const lessons = lessonsOf(cycle) ?? [];
   const defined = casePupilCodes(group);
-  const question = cycle.records.get('question') as QuestionRecord | undefined;
+  const question = recordOf(cycle, 'question');
   const views = lessons.map((lesson, i) => lessonView(lesson, i, defined.length > 0 ? defined : codesIn(lesson)));
   return {
     focus: answer(question?.question),

@@ -1,12 +1,12 @@
 // Practitioner enquiry's part of a cycle briefing (`methodDetail`): the GTCS questions with what is answered and
 // what is still to answer, how the enquiry fits in, the critical friend, ethics and the date of the prediction.
-import type { QuestionRecord } from '../kit.js';
 import type { Answer } from '../kit.js';
 import { answer, dateAnswer, sentenceCase } from '../kit.js';
 import { isEmptyAnswer, valueAt } from '../kit.js';
 import type { CycleData } from '../kit.js';
 import { GTCS_QUESTIONS, PE_RECORD } from './questions.js';
 import type { PractitionerEnquiryRecord } from './types.generated.js';
+import { recordOf } from '../kit.js';
 
 export interface QuestionRow {
   number: number;
@@ -31,7 +31,7 @@ export interface PractitionerEnquiryView {
 
 export function practitionerEnquiryView(cycle: CycleData): PractitionerEnquiryView {
   const own = (cycle.records.get(PE_RECORD) ?? {}) as PractitionerEnquiryRecord;
-  const question = (cycle.records.get('question') ?? {}) as QuestionRecord;
+  const question = recordOf(cycle, 'question') ?? {};
   const questions = questionRows(cycle);
   const answered = questions.filter((q) => q.answered).length;
   return {

@@ -1,12 +1,12 @@
 // Practitioner enquiry's own check: evidence from learners is gathered only with the enquiry's ethics written
 // down (BERA Ethical Guidelines for Educational Research, 2018: informed consent and the right to withdraw).
 import type { Problem } from '../kit.js';
-import type { BaselineRecord, MeasuresRecord, ReflectionsRecord } from '../kit.js';
 import { problemAt } from '../kit.js';
 import { isEmptyAnswer } from '../kit.js';
 import type { CycleData } from '../kit.js';
 import { PE_RECORD } from './questions.js';
 import type { PractitionerEnquiryRecord } from './types.generated.js';
+import { recordOf } from '../kit.js';
 
 export const ETHICS_RULE = 'practitioner-enquiry-ethics';
 
@@ -29,9 +29,9 @@ export function practitionerEnquiryRules(cycle: CycleData): Problem[] {
 
 /** Where the cycle first holds evidence gathered from learners, in words; undefined when it holds none yet. */
 function learnerEvidence(cycle: CycleData): string | undefined {
-  const baseline = cycle.records.get('baseline') as BaselineRecord | undefined;
-  const measures = cycle.records.get('measures') as MeasuresRecord | undefined;
-  const reflections = cycle.records.get('reflections') as ReflectionsRecord | undefined;
+  const baseline = recordOf(cycle, 'baseline');
+  const measures = recordOf(cycle, 'measures');
+  const reflections = recordOf(cycle, 'reflections');
   if (!isEmptyAnswer(baseline?.values)) return 'baseline values in baseline.yaml';
   if (!isEmptyAnswer(measures?.results) || !isEmptyAnswer(measures?.series)) return 'results in measures.yaml';
   if (!isEmptyAnswer(reflections?.learnerVoice)) return 'what learners said, in reflections.yaml';

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hiddenGroups, type DisclosureGroupInput } from '../../../src/core/analysis/group-disclosure.js';
-import { roundTo } from '../../../src/core/analysis/report-words.js';
+import { roundTo } from '../../../src/core/words.js';
 import { measureReports } from '../../../src/core/analysis/report.js';
 import { runChart } from '../../../src/core/analysis/run-chart.js';
 import { xmrChart } from '../../../src/core/analysis/xmr.js';

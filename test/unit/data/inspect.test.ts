@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { chooseCycleFolder } from '../../../src/core/data/cycle-choice.js';
 import { inspectTable, unknownAllowedHeadings } from '../../../src/core/data/inspect.js';
 import { cappedLines, cellProblemLine, personalDataLine } from '../../../src/core/data/messages.js';
 import { resolveColumns } from '../../../src/core/data/columns.js';
@@ -7,19 +6,6 @@ import { tableFromRows } from '../../../src/core/data/table.js';
 
 const AS_OF = '2025-11-20';
 const SIMD_12 = { marker: 'simd-quintile', quintiles: [1, 2] } as const;
-
-describe('chooseCycleFolder', () => {
-  const folders = ['01-paired-reading', '02-buddies', '10-later'];
-  it('takes the number with or without its zero, the folder name, or its path', () => {
-    expect(chooseCycleFolder(folders, '1')).toBe('01-paired-reading');
-    expect(chooseCycleFolder(folders, '01')).toBe('01-paired-reading');
-    expect(chooseCycleFolder(folders, '10')).toBe('10-later');
-    expect(chooseCycleFolder(folders, '02-buddies')).toBe('02-buddies');
-    expect(chooseCycleFolder(folders, 'cycles/02-buddies/')).toBe('02-buddies');
-    expect(chooseCycleFolder(folders, '3')).toBeNull();
-    expect(chooseCycleFolder(folders, 'buddies')).toBeNull();
-  });
-});
 
 describe('inspectTable', () => {
   const table = tableFromRows([

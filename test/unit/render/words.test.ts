@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  answer,
-  dateInWords,
-  decimalsOf,
-  formatChange,
-  formatNumber,
-  listInWords,
-} from '../../../src/core/render/words.js';
+import { answer, dateInWords, decimalsFor, formatChange, formatNumber, listInWords } from '../../../src/core/words.js';
 
 describe('briefing wording', () => {
   it('writes dates in words, British style', () => {
@@ -27,10 +20,10 @@ describe('briefing wording', () => {
   });
 
   it('keeps the precision the figures were written with, from 1 to 2 decimals', () => {
-    expect(decimalsOf([24, 27.2])).toBe(1);
-    expect(decimalsOf([0.62, 0.7])).toBe(2);
-    expect(decimalsOf([24.13333])).toBe(2);
-    expect(decimalsOf([78, 92], 0)).toBe(0);
+    expect(decimalsFor([24, 27.2])).toBe(1);
+    expect(decimalsFor([0.62, 0.7])).toBe(2);
+    expect(decimalsFor([24.13333])).toBe(2);
+    expect(decimalsFor([78, 92], 0)).toBe(0);
   });
 
   it('shows an empty answer as "Not yet recorded" and keeps each line of a written one as a paragraph', () => {

@@ -3,7 +3,7 @@
 
 import type { InterventionRecord } from '../../records/model.js';
 import type { SeriesReport } from '../../analysis/report-types.js';
-import { shortDate } from '../../analysis/report-words.js';
+import { shortDate } from '../../words.js';
 
 export interface ChartEvent {
   date: string;

@@ -2,7 +2,7 @@
 // two groups of the equity gap in bold, the gap in the subtitle, and hidden ([c]) groups left out with a note.
 
 import type { GroupReport, MeasureReport } from '../../analysis/report-types.js';
-import { decimalsFor, formatFigure, formatSigned, listOf } from '../../analysis/report-words.js';
+import { decimalsFor, formatNumber, formatChange, listInWords } from '../../words.js';
 import { CONTEXT, INK, WIDTH, chartConfig, nonEmpty, wrapLines, type VegaLiteSpec } from './theme.js';
 import type { ChartSpec } from './types.js';
 
@@ -57,7 +57,7 @@ export function beforeAfterSpec(measure: MeasureReport): ChartSpec | null {
   };
   const subtitle = [
     ...(measure.gap ? [gapLine(measure, decimals)] : []),
-    ...(hidden.length > 0 ? [`Not shown ([c]), to protect learners in small groups: ${listOf(hidden)}`] : []),
+    ...(hidden.length > 0 ? [`Not shown ([c]), to protect learners in small groups: ${listInWords(hidden)}`] : []),
   ];
   const alt = beforeAfterAlt(measure, shown, hidden.length, decimals);
   const label = (rightwards: boolean): VegaLiteSpec => ({
@@ -115,7 +115,7 @@ export function beforeAfterSpec(measure: MeasureReport): ChartSpec | null {
 }
 
 function valueText(value: number, yesNo: boolean, decimals: number): string {
-  return yesNo ? `${formatFigure(value, decimals)}%` : formatFigure(value, decimals);
+  return yesNo ? `${formatNumber(value, decimals, false)}%` : formatNumber(value, decimals, false);
 }
 
 /** "Equity gap: SIMD 1-2 behind SIMD 3-5 by 4.0 points before and 1.3 after (narrowed by 2.7)". */
@@ -123,7 +123,7 @@ export function gapLine(measure: MeasureReport, decimals: number): string {
   const gap = measure.gap;
   if (!gap) return '';
   const unit = gap.unit;
-  const f = (x: number): string => formatFigure(Math.abs(x), decimals);
+  const f = (x: number): string => formatNumber(Math.abs(x), decimals, false);
   const at = (value: number | null, when: string): string | null => {
     if (value === null) return null;
     if (value === 0) return `level ${when}`;
@@ -157,11 +157,11 @@ function beforeAfterAlt(
   const main = shown.filter((g) => (g.equity ?? 'all') === 'all').slice(0, 2);
   const highlights = (main.length > 0 ? main : shown.slice(0, 1)).map((g) => {
     const change =
-      g.change === null ? '' : ` (${formatSigned(g.change, decimals)}${yesNo ? ' percentage points' : ''})`;
+      g.change === null ? '' : ` (${formatChange(g.change, decimals, false)}${yesNo ? ' percentage points' : ''})`;
     return `${g.name} ${figures(g)}${change}`;
   });
   const name = /^[A-Z][a-z]/.test(measure.name) ? measure.name[0]?.toLowerCase() + measure.name.slice(1) : measure.name;
-  const first = `Before and after ${name} for ${shown.length} group${shown.length === 1 ? '' : 's'}: ${listOf(highlights)}.`;
+  const first = `Before and after ${name} for ${shown.length} group${shown.length === 1 ? '' : 's'}: ${listInWords(highlights)}.`;
   const gap = measure.gap ? ` ${gapLine(measure, decimals)}.` : '';
   const hidden = hiddenCount > 0 ? ` ${hiddenCount} small group${hiddenCount === 1 ? ' is' : 's are'} not shown.` : '';
   return `${first}${gap}${hidden}`;

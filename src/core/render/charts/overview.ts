@@ -2,7 +2,7 @@
 // learners in the enquiry (solid line, round dots) and for the equity group (dashed line, triangles).
 
 import type { AnalysisReport, GroupReport, MeasureReport } from '../../analysis/report-types.js';
-import { decimalsFor, formatFigure, listOf } from '../../analysis/report-words.js';
+import { decimalsFor, formatNumber, listInWords } from '../../words.js';
 import { CONTEXT, INK, WIDTH, chartConfig, wrapLines, type VegaLiteSpec } from './theme.js';
 import type { ChartSpec } from './types.js';
 
@@ -66,7 +66,7 @@ function overviewSpec(
   if (latest === undefined) return null;
   const yesNo = latest.kind === 'yes-no';
   const text = (value: number): string =>
-    yesNo ? `${formatFigure(value, 1)}%` : formatFigure(value, decimalsOf(entries));
+    yesNo ? `${formatNumber(value, 1, false)}%` : formatNumber(value, meanDecimals(entries), false);
   entries.forEach(({ measure, label }, c) => {
     const add = (series: OverviewPoint['series'], group: GroupReport | undefined): void => {
       if (!group || group.suppressed) return;
@@ -196,7 +196,7 @@ function overviewSpec(
 }
 
 /** Decimals of a measure's means across cycles: as written, 1 or 2. */
-function decimalsOf(entries: readonly { measure: MeasureReport }[]): number {
+function meanDecimals(entries: readonly { measure: MeasureReport }[]): number {
   return decimalsFor(entries.flatMap(({ measure }) => measure.groups.flatMap((g) => [g.before.mean, g.after.mean])));
 }
 
@@ -205,7 +205,7 @@ function overviewAlt(name: string, points: readonly OverviewPoint[], cycles: num
     const of = points.filter((p) => p.series === series);
     if (of.length === 0) return null;
     const values = of.map((p) => `${p.label} (${p.step.replace('\n', ' ').toLowerCase()})`);
-    return `${series === ALL_LEARNERS ? 'all learners' : 'the equity group'} ${listOf(values)}`;
+    return `${series === ALL_LEARNERS ? 'all learners' : 'the equity group'} ${listInWords(values)}`;
   };
   const parts = [describe(ALL_LEARNERS), describe(EQUITY_GROUP)].filter((p): p is string => p !== null);
   const across =

@@ -2,7 +2,8 @@
 // label, and the intervention's start and adaptations as labelled rules (statistics.md, "Run charts").
 
 import type { MeasureReport, SeriesReport, SignalType } from '../../analysis/report-types.js';
-import { decimalsFor, formatFigure, shortDate, signalSentence } from '../../analysis/report-words.js';
+import { decimalsFor, formatNumber, shortDate } from '../../words.js';
+import { signalSentence } from '../../analysis/signal-words.js';
 import { eventsWithin, rebaseEvents, type ChartEvent } from './annotations.js';
 import {
   baselineLayers,
@@ -50,7 +51,7 @@ export function runChartSpec(
     (s) => s.type === 'too-few-runs' || s.type === 'too-many-runs' || s.type === 'few-crossings',
   );
   const subtitle = [
-    `Run chart${series.group ? ` of ${series.group}` : ''}: ${series.points.length} points, median ${formatFigure(run.median ?? 0, decimals)}${series.segments.length > 1 ? ' (latest segment)' : ''}`,
+    `Run chart${series.group ? ` of ${series.group}` : ''}: ${series.points.length} points, median ${formatNumber(run.median ?? 0, decimals, false)}${series.segments.length > 1 ? ' (latest segment)' : ''}`,
     ...[baselineNote(series, 'Median')].filter((n): n is string => n !== null),
     ...(whole.length > 0
       ? [`Whole-chart signals: ${whole.map((s) => SIGNAL_LABELS[s.type].toLowerCase()).join(', ')}`]
@@ -97,7 +98,7 @@ function runChartAlt(measure: MeasureReport, series: SeriesReport, decimals: num
   const first = series.points[0]?.date;
   const last = series.points[series.points.length - 1]?.date;
   const when = first && last ? ` from ${shortDate(first)} to ${shortDate(last)}` : '';
-  const what = `Run chart of ${lower(measure.name)}${series.group ? ` for ${series.group}` : ''}: ${series.points.length} points${when}, median ${formatFigure(run.median ?? 0, decimals)}.`;
+  const what = `Run chart of ${lower(measure.name)}${series.group ? ` for ${series.group}` : ''}: ${series.points.length} points${when}, median ${formatNumber(run.median ?? 0, decimals, false)}.`;
   const signals = run.signals.map((s) => lowerFirst(signalSentence(s, 'run')));
   return `${what} ${signals.length === 0 ? 'No signals of change.' : `Signals: ${signals.join('; ')}.`}`;
 }

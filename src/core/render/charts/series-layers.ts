@@ -2,7 +2,7 @@
 // the meaning, so they read in black and white), centre and limit lines per segment, and dated events.
 
 import type { MeasureReport, SeriesReport, SignalReport, SignalType } from '../../analysis/report-types.js';
-import { formatFigure } from '../../analysis/report-words.js';
+import { formatNumber } from '../../words.js';
 import type { ChartEvent } from './annotations.js';
 import {
   CONTEXT,
@@ -247,7 +247,7 @@ export function levelLayers(
   const y = { field: 'y', type: 'quantitative' };
   const labels = rows
     .filter((r) => r.labelled)
-    .map((r) => ({ ...r, text: `${r.label} ${formatFigure(r.y, decimals)}` }));
+    .map((r) => ({ ...r, text: `${r.label} ${formatNumber(r.y, decimals, false)}` }));
   return [
     {
       data: { values: rows },

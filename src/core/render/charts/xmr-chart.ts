@@ -3,7 +3,8 @@
 // events (statistics.md, "XmR charts"; NHS Making Data Count).
 
 import type { MeasureReport, SeriesReport, SignalType } from '../../analysis/report-types.js';
-import { decimalsFor, formatFigure, xmrSignalLines } from '../../analysis/report-words.js';
+import { decimalsFor, formatNumber } from '../../words.js';
+import { xmrSignalLines } from '../../analysis/signal-words.js';
 import type { ChartEvent } from './annotations.js';
 import { shownEvents } from './run-chart.js';
 import {
@@ -87,7 +88,7 @@ export function xmrChartSpec(
 }
 
 function figure(value: number | null, decimals: number): string {
-  return value === null ? '[x]' : formatFigure(value, decimals);
+  return value === null ? '[x]' : formatNumber(value, decimals, false);
 }
 
 /** What the chart shows in two sentences: its limits, then its signals by kind with their dates. */

@@ -1,11 +1,11 @@
 // Prediction first: a prediction written after the data it predicts cannot be tested by that data. Reported
 // as a warning when the records' own dates say so, or else when Git says the prediction was committed later.
 import type { Problem } from '../../problems.js';
-import type { InterventionRecord, MeasuresRecord, QuestionRecord, ReflectionsRecord } from '../../records/model.js';
 import { lineRangeOf, positionOf, type SourceFile } from '../../records/source.js';
-import { dateInWords, isGiven } from '../../render/words.js';
+import { dateInWords, isGiven } from '../../words.js';
 import { isEmptyAnswer, valueAt } from '../../status/answers.js';
 import type { CycleData, PredictionPair, PredictionPlace } from '../../method/contract.js';
+import { recordOf } from '../../records/cycle-data.js';
 
 const RULE = 'prediction-first';
 
@@ -17,7 +17,7 @@ export type LineDates = ReadonlyMap<string, readonly (string | null)[]>;
 
 /** The pairs every cycle has: question.yaml's prediction against the results after the change and the reflections. */
 export function corePredictionPairs(cycle: CycleData): PredictionPair[] {
-  const question = cycle.records.get('question') as QuestionRecord | undefined;
+  const question = recordOf(cycle, 'question');
   if (!question || !isGiven(question.prediction)) return [];
   const prediction: PredictionPlace = {
     record: 'question',
@@ -30,7 +30,7 @@ export function corePredictionPairs(cycle: CycleData): PredictionPair[] {
 
 /** The "after" figures of every result: what the prediction is about. "Before" figures are the baseline. */
 function resultPlaces(cycle: CycleData): PredictionPlace[] {
-  const measures = cycle.records.get('measures') as MeasuresRecord | undefined;
+  const measures = recordOf(cycle, 'measures');
   return (measures?.results ?? []).flatMap((result, i) =>
     (result.groups ?? []).flatMap((group, j) =>
       group.after
@@ -52,9 +52,9 @@ function resultPlaces(cycle: CycleData): PredictionPlace[] {
  * period, which a prediction may well rest on. Without a start date no point can be told apart, so none counts.
  */
 function seriesPlaces(cycle: CycleData): PredictionPlace[] {
-  const start = (cycle.records.get('intervention') as InterventionRecord | undefined)?.start;
+  const start = recordOf(cycle, 'intervention')?.start;
   if (!start) return [];
-  const measures = cycle.records.get('measures') as MeasuresRecord | undefined;
+  const measures = recordOf(cycle, 'measures');
   return (measures?.series ?? []).flatMap((series, i) => {
     const k = (series.points ?? []).findIndex((point) => typeof point.date === 'string' && point.date >= start);
     const point = series.points?.[k];
@@ -73,7 +73,7 @@ function seriesPlaces(cycle: CycleData): PredictionPlace[] {
 
 /** The reflections compare the outcome with the prediction, so the prediction comes before them. */
 function reflectionPlaces(cycle: CycleData): PredictionPlace[] {
-  const reflections = cycle.records.get('reflections') as ReflectionsRecord | undefined;
+  const reflections = recordOf(cycle, 'reflections');
   if (!reflections || (!isGiven(reflections.date) && !isGiven(reflections.outcomeVsPrediction))) return [];
   return [
     {

@@ -1,6 +1,7 @@
-// Wording and number formats for briefings: dates in words, numbers to sensible decimals, labels for codes.
+// Sipp's words, for briefings, `sipp analyse` and messages alike: dates in words, numbers to sensible decimals
+// with a real minus sign, lists, and labels for the schemas' codes.
 // Done by hand rather than with Intl, so that output never depends on the ICU data Node was built with.
-import type { Answer } from './types.js';
+import type { Answer } from './render/types.js';
 
 export const NOT_RECORDED = 'Not yet recorded';
 
@@ -62,24 +63,56 @@ export function sentenceCase(text: string): string {
   return text.replace(/^(["'“]?)(\p{Ll})/u, (_, quote: string, letter: string) => quote + letter.toUpperCase());
 }
 
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `2025-11-03` -> `3 Nov 2025`; anything else is returned as written. */
+export function shortDate(date: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const month = match ? SHORT_MONTHS[Number(match[2]) - 1] : undefined;
+  if (!match || month === undefined) return date;
+  return `${Number(match[3])} ${month} ${match[1]}`;
+}
+
+/**
+ * Rounds half away from zero to `decimals` places, never giving -0. Symmetric, so that -x is reported as minus
+ * what x is (Math.round alone rounds -0.5 up to -0: swapping two groups would then change more than a sign).
+ */
+export function roundTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * factor)) / factor;
+  return rounded === 0 ? 0 : rounded;
+}
+
+/** Decimals to print a set of figures with: as many as they were written with, at least `min`, at most 2. */
+export function decimalsFor(values: readonly (number | null | undefined)[], min = 1): number {
+  let most = min;
+  for (const value of values) {
+    if (typeof value !== 'number' || !Number.isFinite(value)) continue;
+    const [, fraction = ''] = String(value).split('.');
+    most = Math.max(most, Math.min(fraction.length, 2));
+  }
+  return most;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Numbers
 
-/** Decimals used to print a set of figures: as many as the figures were written with, at least `min`, at most 2. */
-export { decimalsFor as decimalsOf } from '../analysis/report-words.js';
 
-/** A number to fixed decimals with thousands separators, and U+2212 for a minus sign; never "-0.0". */
-export function formatNumber(value: number, decimals: number): string {
+/**
+ * A number to fixed decimals with U+2212 for a minus sign, never "-0.0"; with thousands separators unless
+ * `grouped` is false (analysis output, where figures are read back as numbers).
+ */
+export function formatNumber(value: number, decimals: number, grouped = true): string {
   const fixed = Math.abs(value).toFixed(decimals);
   const negative = value < 0 && Number(fixed) !== 0;
   const [whole = '0', fraction] = fixed.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${negative ? '\u2212' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
+  const digits = grouped ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : whole;
+  return `${negative ? '\u2212' : ''}${digits}${fraction === undefined ? '' : `.${fraction}`}`;
 }
 
 /** A change with its sign: `+3.1`, `\u22120.4`, `0.0`. */
-export function formatChange(value: number, decimals: number): string {
-  const text = formatNumber(value, decimals);
+export function formatChange(value: number, decimals: number, grouped = true): string {
+  const text = formatNumber(value, decimals, grouped);
   return Number(Math.abs(value).toFixed(decimals)) === 0 || value < 0 ? text : `+${text}`;
 }
 

@@ -1,58 +1,6 @@
-// Plain words for analysis results, shared by `sipp analyse`, report warnings and chart text alternatives:
-// short dates, numbers with a real minus sign, and chart signals as a teacher would say them.
-// Written by hand rather than with Intl, so that output never depends on the ICU data Node was built with.
-
+// Chart signals as a teacher would say them, shared by `sipp analyse`, report warnings and chart text alternatives.
+import { listInWords, shortDate } from '../words.js';
 import type { SignalReport } from './report-types.js';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** `2025-11-03` -> `3 Nov 2025`; anything else is returned as written. */
-export function shortDate(date: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
-  if (!match || month === undefined) return date;
-  return `${Number(match[3])} ${month} ${match[1]}`;
-}
-
-/**
- * Rounds half away from zero to `decimals` places, never giving -0. Symmetric, so that -x is reported as minus
- * what x is (Math.round alone rounds -0.5 up to -0: swapping two groups would then change more than a sign).
- */
-export function roundTo(value: number, decimals: number): number {
-  const factor = 10 ** decimals;
-  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * factor)) / factor;
-  return rounded === 0 ? 0 : rounded;
-}
-
-/** A number to fixed decimals with U+2212 for a minus sign; never "−0.0". */
-export function formatFigure(value: number, decimals: number): string {
-  const text = Math.abs(value).toFixed(decimals);
-  const isZero = Number(text) === 0;
-  return value < 0 && !isZero ? `\u2212${text}` : text;
-}
-
-/** A change with its sign: `+3.1`, `−0.4`, `0.0`. */
-export function formatSigned(value: number, decimals: number): string {
-  const text = formatFigure(value, decimals);
-  return value > 0 && Number(Math.abs(value).toFixed(decimals)) !== 0 ? `+${text}` : text;
-}
-
-/** Decimals to print a set of figures with: as many as they were written with, at least `min`, at most 2. */
-export function decimalsFor(values: readonly (number | null | undefined)[], min = 1): number {
-  let most = min;
-  for (const value of values) {
-    if (typeof value !== 'number' || !Number.isFinite(value)) continue;
-    const [, fraction = ''] = String(value).split('.');
-    most = Math.max(most, Math.min(fraction.length, 2));
-  }
-  return most;
-}
-
-/** `a`, `a and b`, `a, b and c`. */
-export function listOf(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
 
 /** `3 Nov 2025`, `point 4` when the point has no date. */
 function when(date: string | null, index: number): string {
@@ -132,7 +80,7 @@ export function xmrSignalLines(signals: readonly SignalReport[]): string[] {
             : `${when(s.from, s.fromIndex)} to ${when(s.to, s.toIndex)}`,
         );
       const what = direction === 'improvement' ? ' (an improvement)' : direction === 'concern' ? ' (a concern)' : '';
-      return `${listOf(spans)}${what}`;
+      return `${listInWords(spans)}${what}`;
     });
     return [`${XMR_LABELS[type]}: ${parts.join('; ')}`];
   });
