@@ -54,7 +54,7 @@ export async function runNew(ctx: CliContext, title: string | undefined, opts: N
       `Starting cycle ${number}. Press Enter to leave a question for later; Ctrl-C stops without writing anything.\n\n`,
     );
     try {
-      answers = await askCycleAnswers({ title, defaultTitle, given, prompts: method.cyclePrompts });
+      answers = await askCycleAnswers(ctx.prompts, { title, defaultTitle, given, prompts: method.cyclePrompts });
     } catch (e) {
       if (!isPromptCancelled(e)) throw e;
       ctx.err('Cancelled: nothing was written.\n');

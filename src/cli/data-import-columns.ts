@@ -64,7 +64,7 @@ async function askColumns(
   found: ColumnIndexes,
   missing: readonly ColumnRole[],
 ): Promise<ColumnIndexes> {
-  const { select } = await import('@inquirer/prompts');
+  const { select } = ctx.prompts;
   const columns: ColumnIndexes = { ...found };
   ctx.out(
     `Some columns sipp needs are not under their usual headings. Choose them from the table's headings (Ctrl-C stops without writing anything).\n`,

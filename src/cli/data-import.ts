@@ -2,18 +2,16 @@
 // copy the raw file into git-ignored data/private/, and write only aggregated figures into measures.yaml.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import type { CliContext } from './context.js';
 import { columnsOf, headingList } from './data-import-columns.js';
 import { isPromptCancelled } from './prompts.js';
 import { EXIT, refusal, usageError } from '../core/problems.js';
 import { CYCLES_DIR, PROJECT_FILE, recordFile, type ProjectFile, type QuestionRecord } from '../core/records/model.js';
-import { parseSource } from '../core/records/source.js';
 import { createSchemaValidator } from '../core/validate/validator.js';
 import { cycleSettings, projectSettings, type CycleSettings } from '../core/records/settings.js';
 import { parseColumnMapping } from '../core/data/columns.js';
 import { cycleNamed } from '../core/records/select-cycles.js';
-import { inspectTable, unknownAllowedHeadings, type Imported, type Refused } from '../core/data/inspect.js';
+import { unknownAllowedHeadings, type Imported, type Refused } from '../core/data/inspect.js';
 import { cappedLines, cellProblemLine, personalDataLine } from '../core/data/messages.js';
 import { personalDataWords } from '../core/data/personal-data.js';
 import { importSummary } from '../core/data/summary.js';
@@ -21,7 +19,7 @@ import { columnLabel, type Table } from '../core/data/table.js';
 import { readSchemas } from '../project/assets.js';
 import { requireProjectRoot } from '../project/find-root.js';
 import { listCycleFolders } from '../project/load.js';
-import { editMeasuresText, measureDefinition } from '../project/measures-file.js';
+import { planImport } from '../core/data/import-plan.js';
 import { gitignoreChange, privateCopyFor, writeImport } from '../project/private-data.js';
 import { readSourceFile } from '../project/read.js';
 import { readTableFile, tableFormatOf } from '../project/table.js';
@@ -61,24 +59,22 @@ export async function run(ctx: CliContext, file: string, opts: DataImportOptions
   }
   const columns = await columnsOf(ctx, table, mapping, label, Boolean(opts.yes));
 
-  const definition = measureDefinition(measuresText, opts.measure);
-  const inspection = inspectTable(table, {
+  const validator = createSchemaValidator(readSchemas());
+  const plan = planImport({
+    label,
+    table,
     columns,
-    declaredKind: definition.kind,
-    equity: settings.equity,
+    measure: opts.measure,
+    measuresFile: measuresRelative,
+    measuresText,
+    settings,
     asOf: new Date().toISOString().slice(0, 10),
     allowColumns: opts.allowColumn,
+    fitsSchema: (schemaFile, data) => validator.validate(schemaFile, data).length === 0,
   });
-  warnAllowed(ctx, label, table, inspection.allowed);
-  if (!inspection.ok) return reportRefusal(ctx, label, table, inspection);
-  checkSomethingToWrite(label, inspection);
-
-  const edit = editMeasuresText(measuresText, {
-    measure: opts.measure,
-    kind: inspection.kind,
-    ...(inspection.shape === 'series' ? { series: inspection.series } : { groups: inspection.groups }),
-  });
-  assertWritable(measuresRelative, edit.text, opts.measure, edit.addedMeasure);
+  warnAllowed(ctx, label, table, plan.inspection.allowed);
+  if (!plan.ok) return reportRefusal(ctx, label, table, plan.inspection);
+  const { inspection, edit } = plan;
   if (edit.replaced > 0 && ctx.interactive && !opts.yes) {
     const what = inspection.shape === 'series' ? 'series' : 'results';
     if (!(await confirmReplace(ctx, `Replace the earlier ${what} of ${opts.measure} in ${measuresRelative}?`))) {
@@ -130,7 +126,7 @@ function readMeasuresText(root: string, relative: string): string {
 
 /** Asks before replacing earlier figures; false (with a note) when the teacher says no or presses Ctrl-C. */
 async function confirmReplace(ctx: CliContext, message: string): Promise<boolean> {
-  const { confirm } = await import('@inquirer/prompts');
+  const { confirm } = ctx.prompts;
   try {
     if (await confirm({ message, default: true })) return true;
     ctx.err('Nothing was written.\n');
@@ -195,41 +191,4 @@ function reportRefusal(ctx: CliContext, label: string, table: Table, refused: Re
     );
   }
   return EXIT.problems;
-}
-
-function checkSomethingToWrite(label: string, result: Imported): void {
-  if (result.rowsRead === 0) throw refusal(`${label} has headings but no learners. Nothing was written.`);
-  const empty =
-    result.shape === 'series'
-      ? result.series.length === 0
-      : result.groups.every((g) => (g.before?.n ?? 0) === 0 && (g.after?.n ?? 0) === 0);
-  if (empty)
-    throw refusal(
-      `${label} has no values in its ${result.shape === 'series' ? 'value' : 'score'} columns. Nothing was written.`,
-    );
-}
-
-/**
- * A last check that what sipp is about to write reads back as YAML and that the entries it wrote fit the
- * schema: a failure here is a bug in sipp, reported before anything is written.
- */
-function assertWritable(relative: string, text: string, measure: string, addedMeasure: boolean): void {
-  const source = parseSource(relative, text);
-  if (source.problems.length > 0)
-    throw new Error(`the new ${relative} would not read back: ${source.problems[0]?.message ?? ''}`);
-  const data = parse(text) as {
-    measures?: { id: string }[];
-    results?: { measure: string }[];
-    series?: { measure: string }[];
-  };
-  const mine = {
-    measures: addedMeasure ? (data.measures ?? []).filter((m) => m.id === measure) : [],
-    results: (data.results ?? []).filter((r) => r.measure === measure),
-    series: (data.series ?? []).filter((s) => s.measure === measure),
-  };
-  const errors = createSchemaValidator(readSchemas()).validate('measures.schema.json', mine);
-  if (errors.length > 0)
-    throw new Error(
-      `the figures for ${relative} do not fit measures.schema.json: ${errors[0]?.instancePath} ${errors[0]?.message}`,
-    );
 }

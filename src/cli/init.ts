@@ -1,6 +1,6 @@
 // `sipp init [dir]`: start an enquiry project, asking on a terminal or taking flags and defaults.
 import path from 'node:path';
-import type { CliContext } from './context.js';
+import type { CliContext, Prompts } from './context.js';
 import { EXIT, usageError } from '../core/problems.js';
 import { initialProjectData, type InitAnswers } from '../core/records/scaffold.js';
 import {
@@ -48,9 +48,9 @@ export async function run(ctx: CliContext, dir: string | undefined, opts: InitOp
       `${wrap('A few questions to set up the project. Press Enter to skip any but the title: everything can be changed later in sipp.yaml. Ctrl-C stops without writing anything.')}\n\n`,
     );
     try {
-      answers = await askInitAnswers({ ...opts, schools: opts.school, authorities: opts.authority });
+      answers = await askInitAnswers(ctx.prompts, { ...opts, schools: opts.school, authorities: opts.authority });
       const method = methodById(answers.method);
-      if (method.cyclePrompts.length > 0) firstCycle = await askFirstCycle(method);
+      if (method.cyclePrompts.length > 0) firstCycle = await askFirstCycle(ctx.prompts, method);
     } catch (e) {
       if (!isPromptCancelled(e)) throw e;
       ctx.err('Cancelled: nothing was written.\n');
@@ -71,14 +71,14 @@ export async function run(ctx: CliContext, dir: string | undefined, opts: InitOp
  * (issue: "sipp init and sipp cycle ask the method's own questions when interactive"). Asked before anything is
  * written, so that Ctrl-C still writes nothing.
  */
-async function askFirstCycle(method: Method): Promise<CycleAnswers | undefined> {
-  const { confirm } = await import('@inquirer/prompts');
+async function askFirstCycle(prompts: Prompts, method: Method): Promise<CycleAnswers | undefined> {
+  const { confirm } = prompts;
   const start = await confirm({
     message: `Start the first cycle now? (${method.name} asks ${method.cyclePrompts.length} questions about it; Enter on any to answer it later)`,
     default: true,
   });
   if (!start) return undefined;
-  return askCycleAnswers({ defaultTitle: 'Cycle 1', given: {}, prompts: method.cyclePrompts });
+  return askCycleAnswers(prompts, { defaultTitle: 'Cycle 1', given: {}, prompts: method.cyclePrompts });
 }
 
 async function startFirstCycle(

@@ -5,28 +5,18 @@ import type { CliContext } from './context.js';
 import { isPromptCancelled } from './prompts.js';
 import { styles } from './style.js';
 import { wrap } from './text.js';
-import { EXIT, refusal, usageError, type Problem } from '../core/problems.js';
-import { cycleNamed } from '../core/records/select-cycles.js';
-import { recordFile, type CycleSource } from '../core/records/model.js';
-import { parseSource } from '../core/records/source.js';
+import { EXIT, usageError } from '../core/problems.js';
+import { recordOf } from '../core/records/cycle-data.js';
 import { dateInWords } from '../core/words.js';
 import { createSchemaValidator } from '../core/validate/validator.js';
-import type { CycleData, MethodId } from '../core/method/contract.js';
+import type { CycleData } from '../core/method/contract.js';
 import { findMethod } from '../methods/registry.js';
-import { NotAList, appendLessonText, nextLesson, type NextLesson } from '../methods/lesson-study/add-lesson.js';
-import {
-  GROUP_RECORD,
-  LESSONS_RECORD,
-  casePupilCodes,
-  codesInWords,
-  groupRecordOf,
-  lessonsOf,
-} from '../methods/lesson-study/records.js';
+import type { NextLesson } from '../methods/lesson-study/add-lesson.js';
+import { lessonCycle, planLesson } from '../methods/lesson-study/plan-lesson.js';
+import { codesInWords } from '../methods/lesson-study/records.js';
 import { readSchemas } from '../project/assets.js';
 import { openProject } from '../project/open.js';
 import { writeAtomic } from '../project/write.js';
-
-const LESSON_STUDY: MethodId = 'lesson-study';
 
 export interface AddOptions {
   cycle?: string;
@@ -37,26 +27,14 @@ export interface AddOptions {
 export async function runAdd(ctx: CliContext, opts: AddOptions): Promise<number> {
   const givenDate = opts.date === undefined ? undefined : checkedDate(opts.date, '--date');
   const { root, problems, cycles } = openProject(ctx.cwd, { need: 'readable' });
-  const schemas = readSchemas();
-  const cycle = opts.cycle === undefined ? latestLessonStudy(cycles) : namedCycle(cycles, opts.cycle);
-
-  const lessonsFile = `${cycle.source.dir}/${recordFile(LESSONS_RECORD)}`;
-  refuseBrokenRecords(cycle.source, problems);
-  const codes = casePupilCodes(groupRecordOf(cycle));
-  if (codes.length === 0) {
-    throw refusal(
-      `${cycle.source.dir}/${recordFile(GROUP_RECORD)} has no case pupils yet, so a research lesson cannot be planned for them. Nothing was written.`,
-      { hint: 'Add them under casePupils (codes such as A, B and C, never names), then run the command again.' },
-    );
-  }
-  const lessons = lessonsOf(cycle) ?? [];
-  const date = givenDate ?? (ctx.interactive && !opts.yes ? await askDate(ctx, lessons.length + 1) : null);
+  const chosen = lessonCycle(cycles, problems, opts.cycle, (id) => findMethod(id)?.name ?? id);
+  const date = givenDate ?? (ctx.interactive && !opts.yes ? await askDate(ctx, chosen.lessons.length + 1) : null);
   if (date === false) return EXIT.problems;
 
-  const next = nextLesson(codes, lessons, date);
-  const text = newLessonsText(cycle.source, lessonsFile, next, schemas);
-  await writeAtomic(path.join(root, lessonsFile), text);
-  ctx.out(addedText(ctx, root, cycle, lessonsFile, next));
+  const validator = createSchemaValidator(readSchemas());
+  const plan = planLesson(chosen, date, (schemaFile, data) => validator.validate(schemaFile, data).length === 0);
+  await writeAtomic(path.join(root, plan.relative), plan.text);
+  ctx.out(addedText(ctx, root, chosen.cycle, plan.relative, plan.next));
   return EXIT.ok;
 }
 
@@ -71,48 +49,9 @@ function checkedDate(given: string, flag: string): string {
   return value;
 }
 
-/** The latest cycle whose method is Lesson Study; a refusal when there is none. */
-function latestLessonStudy(cycles: readonly CycleData[]): CycleData {
-  const found = [...cycles].reverse().find((c) => c.method === LESSON_STUDY);
-  if (found) return found;
-  throw refusal('This project has no Lesson Study cycle to add a research lesson to. Nothing was written.', {
-    hint: 'Start one with `sipp cycle --method lesson-study --research-focus "We want to learn how to improve the way we teach X to Y" --case-pupils A,B,C`.',
-  });
-}
-
-/** The cycle `--cycle` names (exit 2 when there is none), refused (exit 1) when it is not a Lesson Study cycle. */
-function namedCycle(cycles: readonly CycleData[], given: string): CycleData {
-  const cycle = cycleNamed(cycles, given, (c) => c.source.folder, 'Start one with `sipp cycle --method lesson-study`.');
-  if (cycle.method !== LESSON_STUDY) {
-    const name = findMethod(cycle.method)?.name ?? cycle.method;
-    throw refusal(
-      `Cycle ${cycle.source.folder} is a ${name} cycle, not a Lesson Study cycle, so it has no research lessons. Nothing was written.`,
-      {
-        hint: 'Give --cycle a Lesson Study cycle, or start one with `sipp cycle --method lesson-study`.',
-      },
-    );
-  }
-  return cycle;
-}
-
-/** Refuses when lesson-study.yaml or research-lessons.yaml is missing or does not fit its schema. */
-function refuseBrokenRecords(cycle: CycleSource, problems: readonly Problem[]): void {
-  const files = [GROUP_RECORD, LESSONS_RECORD].map((name) => `${cycle.dir}/${recordFile(name)}`);
-  const own = problems.filter((p) => files.includes(p.file) && p.severity === 'error');
-  if (own.length === 0) return;
-  const broken = [...new Set(own.map((p) => path.posix.basename(p.file)))].join(' and ');
-  throw refusal(
-    `${broken} ${broken.includes(' and ') ? 'have' : 'has'} problems, so sipp cannot add a research lesson. Nothing was written.`,
-    {
-      problems: own,
-      hint: `Fix ${own.length === 1 ? 'it' : 'them'} and run the command again.`,
-    },
-  );
-}
-
 /** Asks for the day of the lesson; null when left blank, false when the teacher pressed Ctrl-C. */
 async function askDate(ctx: CliContext, number: number): Promise<string | null | false> {
-  const { input } = await import('@inquirer/prompts');
+  const { input } = ctx.prompts;
   try {
     const answer = await input({
       message: `The day research lesson ${number} is taught (YYYY-MM-DD; leave blank if not fixed yet):`,
@@ -134,38 +73,11 @@ async function askDate(ctx: CliContext, number: number): Promise<string | null |
   }
 }
 
-/** research-lessons.yaml with the lesson added, checked to read back and fit the schema before anything is written. */
-function newLessonsText(
-  cycle: CycleSource,
-  relative: string,
-  next: NextLesson,
-  schemas: ReturnType<typeof readSchemas>,
-): string {
-  const file = cycle.records.get(LESSONS_RECORD);
-  if (!file) throw refusal(`This cycle has no ${recordFile(LESSONS_RECORD)}. Nothing was written.`);
-  let text: string;
-  try {
-    text = appendLessonText(file.text, next);
-  } catch (e) {
-    if (!(e instanceof NotAList)) throw e;
-    throw refusal(`${e.message}, so sipp cannot add a research lesson to it. Nothing was written.`, {
-      hint: 'Run `sipp validate` to see where, fix it, and run the command again.',
-    });
-  }
-  // A failure here is a bug in sipp, caught before the teachers' file is touched.
-  const written = parseSource(relative, text);
-  const schemaFile = `${LESSONS_RECORD}.schema.json`;
-  if (written.problems.length > 0 || createSchemaValidator(schemas).validate(schemaFile, written.data).length > 0) {
-    throw new Error(`the new ${relative} would not be valid`);
-  }
-  return text;
-}
-
 function addedText(ctx: CliContext, root: string, cycle: CycleData, relative: string, next: NextLesson): string {
   const c = styles(ctx.color);
   const file = path.relative(ctx.cwd, path.join(root, relative)) || relative;
   const codes = next.observers.map(([code]) => code);
-  const title = (cycle.records.get('question') as { title?: string | null } | undefined)?.title?.trim();
+  const title = recordOf(cycle, 'question')?.title?.trim();
   const named = next.observers.filter(([, observer]) => observer !== null);
   const lines = [
     `${c.green('Added')} research lesson ${next.number} to cycle ${cycle.source.number ?? cycle.source.folder}${title ? `, ${c.bold(`"${title}"`)}` : ''}, in ${c.bold(file)}:`,

@@ -1,7 +1,7 @@
 // The sipp program: global options and one lazily imported module per command, so --version and --help stay fast.
 import { Command, CommanderError, Option } from 'commander';
 import path from 'node:path';
-import { colorWanted, type CliContext } from './context.js';
+import { colorWanted, inquirerPrompts, type CliContext, type Prompts } from './context.js';
 import { EXIT, isSippError } from '../core/problems.js';
 import { packageVersion } from '../project/assets.js';
 
@@ -24,6 +24,7 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
       color: colorWanted(io.env, io.stdoutTTY),
       out: io.out,
       err: io.err,
+      prompts: io.prompts ?? inquirerPrompts,
     };
   };
   /** Wraps a command module's `run` so that it is imported only when the command runs. */
@@ -185,6 +186,8 @@ export interface Io {
   stderrTTY: boolean;
   out: (text: string) => void;
   err: (text: string) => void;
+  /** The prompts to ask with (tests pass their own); inquirer's by default. */
+  prompts?: Prompts;
 }
 
 function processIo(): Io {

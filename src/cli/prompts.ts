@@ -1,6 +1,6 @@
 // The questions `sipp init` and `sipp cycle` ask on a terminal (inquirer). Answers are only collected here:
 // nothing is written until every question has been answered, so Ctrl-C leaves nothing behind.
-import type { input as InputPrompt } from '@inquirer/prompts';
+import type { Prompts } from './context.js';
 import type { PromptSpec } from '../core/method/contract.js';
 import { listMethods } from '../methods/registry.js';
 import { EQUITY_MARKERS, STAGES, answerKey, type EquityMarker, type InitAnswers, type Stage } from '../core/records/scaffold.js';
@@ -21,8 +21,8 @@ export function isPromptCancelled(e: unknown): boolean {
   return e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
 }
 
-export async function askInitAnswers(given: InitGiven): Promise<InitAnswers> {
-  const { input, select, checkbox } = await import('@inquirer/prompts');
+export async function askInitAnswers(prompts: Prompts, given: InitGiven): Promise<InitAnswers> {
+  const { input, select, checkbox } = prompts;
   const title =
     given.title ??
     (await input({
@@ -62,7 +62,7 @@ export async function askInitAnswers(given: InitGiven): Promise<InitAnswers> {
   return { title, partnership, method, schools, authorities, focus, stages, equityMarker };
 }
 
-type Input = typeof InputPrompt;
+type Input = Prompts['input'];
 
 /** Asks for one name after another until a blank answer. */
 async function askList(input: Input, label: string): Promise<string[]> {
@@ -88,13 +88,13 @@ export interface CycleAnswers {
 }
 
 /** The cycle's title (unless given) and the method's questions (those not given as flags). */
-export async function askCycleAnswers(opts: {
+export async function askCycleAnswers(prompts: Prompts, opts: {
   title?: string | undefined;
   defaultTitle: string;
   given: Record<string, string>;
   prompts: readonly PromptSpec[];
 }): Promise<CycleAnswers> {
-  const { input } = await import('@inquirer/prompts');
+  const { input } = prompts;
   const title = opts.title ?? (await input({ message: 'A short title for this cycle:', default: opts.defaultTitle }));
   const answers: Record<string, string> = { ...opts.given };
   for (const prompt of opts.prompts) {

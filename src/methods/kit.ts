@@ -2,7 +2,7 @@
 // contract, record types, problems at a place, answer and words helpers, and the generic prediction pairs. A method
 // never reaches into core internals, so the core can change behind this list.
 export type * from '../core/method/contract.js';
-export type { Problem, Severity } from '../core/problems.js';
+export { refusal, usageError, type Problem, type Severity } from '../core/problems.js';
 export type {
   BaselineRecord,
   CoreRecordName,
@@ -13,7 +13,8 @@ export type {
   QuestionRecord,
   ReflectionsRecord,
 } from '../core/records/model.js';
-export { positionOf, positionOfOffset, type PathSegment, type SourceFile } from '../core/records/source.js';
+export { parseSource, positionOf, positionOfOffset, type PathSegment, type SourceFile } from '../core/records/source.js';
+export { cycleNamed } from '../core/records/select-cycles.js';
 export { CORE_RECORDS, recordFile } from '../core/records/model.js';
 export { recordOf } from '../core/records/cycle-data.js';
 export type { Answer } from '../core/render/types.js';

@@ -4,7 +4,7 @@ import { inspectTable } from '../../../src/core/data/inspect.js';
 import { resolveColumns } from '../../../src/core/data/columns.js';
 import { tableFromRows } from '../../../src/core/data/table.js';
 import { isSippError } from '../../../src/core/problems.js';
-import { editMeasuresText, measureDefinition } from '../../../src/project/measures-file.js';
+import { editMeasuresText, measureDefinition } from '../../../src/core/data/measures-file.js';
 import type { AggregatedGroup } from '../../../src/core/data/aggregate.js';
 import { keepOriginalLines } from '../../../src/core/data/keep-lines.js';
 

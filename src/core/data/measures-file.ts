@@ -2,10 +2,10 @@
 // the key order and every untouched line (byte for byte) stay as the teacher wrote them. The edit itself is pure (text in,
 // text out); the caller writes the result atomically.
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
-import { refusal } from '../core/problems.js';
-import type { AggregatedGroup, AggregatedSeries, Figures } from '../core/data/aggregate.js';
-import type { MeasureKind } from '../core/data/cells.js';
-import { keepOriginalLines } from '../core/data/keep-lines.js';
+import { refusal } from '../problems.js';
+import type { AggregatedGroup, AggregatedSeries, Figures } from './aggregate.js';
+import type { MeasureKind } from './cells.js';
+import { keepOriginalLines } from './keep-lines.js';
 
 export interface MeasureDefinition {
   exists: boolean;
