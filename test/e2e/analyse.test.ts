@@ -47,8 +47,8 @@ results:
       - name: Comparison, SIMD 5
         role: comparison
         equity: simd-5
-        before: { date: 2025-08-28, n: 3, mean: 50.0, sd: 7.0 }
-        after: { date: 2026-03-25, n: 3, mean: 51.0, sd: 7.0 }
+        suppressed: true
+        suppression: small-group
 series:
   - measure: reads-often
     group: Intervention
@@ -76,7 +76,7 @@ function projectWithFigures(): string {
   return dir;
 }
 
-const figures = (n: number | null, mean: number | null, sd: number | null, date: string) => ({ n, mean, sd, date });
+const figures = (n: number | null, mean: number | null, sd: number | null, date: string | null) => ({ n, mean, sd, date });
 
 describe('sipp analyse', () => {
   it('prints only the JSON contract with --json, and exits 0', () => {
@@ -130,8 +130,9 @@ describe('sipp analyse', () => {
         name: 'Comparison, SIMD 5',
         role: 'comparison',
         equity: 'simd-5',
-        before: figures(null, null, null, '2025-08-28'),
-        after: figures(null, null, null, '2026-03-25'),
+        // The record holds no figures of a suppressed group, not even its dates.
+        before: figures(null, null, null, null),
+        after: figures(null, null, null, null),
         change: null,
         suppressed: true,
       },
@@ -295,13 +296,13 @@ results:
       - name: Intervention, SIMD 1-2
         role: intervention
         equity: equity-group
-        before: { n: 3, mean: 41.37, sd: 6.93 }
-        after: { n: 3, mean: 44.71, sd: 5.29 }
+        suppressed: true
+        suppression: small-group
       - name: Intervention, SIMD 3-5
         role: intervention
         equity: others
-        before: { n: 17, mean: 49.16, sd: 7.77 }
-        after: { n: 17, mean: 53.57, sd: 7.61 }
+        suppressed: true
+        suppression: secondary
       - name: Comparison
         role: comparison
         equity: all
@@ -317,13 +318,13 @@ results:
       - name: Intervention, SIMD 1-2
         role: intervention
         equity: equity-group
-        before: { n: 12, count: 3 }
-        after: { n: 12, count: 7 }
+        suppressed: true
+        suppression: small-count
       - name: Intervention, SIMD 3-5
         role: intervention
         equity: others
-        before: { n: 28, count: 15 }
-        after: { n: 28, count: 19 }
+        suppressed: true
+        suppression: secondary
       - name: Comparison
         role: comparison
         equity: all

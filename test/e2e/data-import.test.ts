@@ -60,8 +60,9 @@ describe('sipp data import', () => {
       'Columns: learner = A ("learner"), group = B ("group"), simd = C ("simd"), fsm = D ("fsm"), before = E ("before"), after = F ("after").',
     );
     expect(r.stdout).toMatch(/ {2}Intervention {13}n 15 -> 14\n/);
-    expect(r.stdout).toMatch(
-      / {2}Intervention – SIMD 1 {4}n 5 -> 4 {2}will show as \[c\] in briefings \(fewer than 5 learners\)\n/,
+    expect(r.stdout).toMatch(/ {2}Intervention – SIMD 1 {4}left out {2}\(fewer than 5 learners\)\n/);
+    expect(r.stdout).toContain(
+      'Groups left out are written as `suppressed: true` with no figures, so measures.yaml is safe to share; briefings show them as [c]. What forced it: 4 learners in Intervention – SIMD 1: fewer than 5;',
     );
     expect(r.stdout).toContain('2 learners with no after value are left out of the after figures.');
     expect(r.stdout).toContain('Copied the raw table to data/private/01-paired-reading/reading-enjoyment.csv');
@@ -96,6 +97,15 @@ describe('sipp data import', () => {
       equity: 'equity-group',
       before: { n: 8, mean: 20.5, sd: 2.45 },
     });
+    // A group of 4 (SIMD 1) is named with no figures, so the record is safe to publish as it stands.
+    expect(groups[3]).toEqual({
+      name: 'Intervention – SIMD 1',
+      role: 'intervention',
+      equity: 'simd-1',
+      suppressed: true,
+      suppression: 'small-group',
+    });
+    expect(sipp(['validate'], { cwd: dir }).code).toBe(0);
 
     expect(readFileSync(path.join(dir, 'data/private/01-paired-reading/reading-enjoyment.csv'), 'utf8')).toBe(CLASS_30);
     const v = sipp(['validate'], { cwd: dir });
@@ -178,6 +188,10 @@ describe('sipp data import', () => {
       'Read 60 rows of a dated series from checkins.csv for measure reads-for-pleasure (yes/no)',
     );
     expect(r.stdout).toContain('All learners: 6 dates (2025-09-01 to 2025-11-17), n 9 to 10 per date');
+    const suppressed = (measuresOf(dir).series[0]?.points ?? []).filter(
+      (p) => (p as { suppressed?: boolean }).suppressed,
+    );
+    expect(suppressed.length).toBeGreaterThan(0);
     const data = measuresOf(dir);
     expect(data.measures).toEqual([{ id: 'reads-for-pleasure', name: 'reads-for-pleasure', kind: 'yes-no' }]);
     expect(data.series).toHaveLength(1);
@@ -190,8 +204,10 @@ describe('sipp data import', () => {
       '2025-11-03',
       '2025-11-17',
     ]);
-    expect(data.series[0]?.points[2]?.n).toBe(9);
-    for (const point of data.series[0]?.points ?? []) expect((point.value * point.n) % 100).toBeCloseTo(0, 0);
+    // A date where fewer than 5 answered yes (or no) keeps only its date: "2 of 9 said no" would point at learners.
+    for (const point of suppressed) expect(Object.keys(point).sort()).toEqual(['date', 'suppressed']);
+    for (const point of data.series[0]?.points ?? [])
+      if (!(point as { suppressed?: boolean }).suppressed) expect((point.value * point.n) % 100).toBeCloseTo(0, 0);
     expect(sipp(['validate'], { cwd: dir }).code).toBe(0);
   });
 
@@ -255,6 +271,83 @@ describe('sipp data import', () => {
     expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toMatch(
       /^node_modules\/\n# Pupil-level data never goes into Git[^\n]*\n[^\n]*\n\/data\/private\/\*\n!\/data\/private\/README.md\n!\/data\/private\/.gitignore\n$/,
     );
+  });
+});
+
+/** A class table: each row `group,simd,before,after`, learners numbered in order. */
+const classTable = (rows: string[]): string =>
+  ['learner,group,simd,before,after', ...rows.map((row, i) => `L${String(i + 1).padStart(2, '0')},${row}`)].join('\n') +
+  '\n';
+
+describe('sipp data import keeps every figure of a small group out of tracked files (issue 8)', () => {
+  it('writes one SIMD 5 learner in the intervention group as suppressed, with nothing that gives the score away', () => {
+    const rows = [
+      ...Array.from({ length: 12 }, (_, i) => `intervention,${1 + (i % 2)},${15 + i},${18 + i}`),
+      ...Array.from({ length: 6 }, (_, i) => `intervention,${3 + (i % 2)},${16 + i},${19 + i}`),
+      'intervention,5,19,23',
+      ...Array.from({ length: 14 }, (_, i) => `comparison,${1 + (i % 4)},${15 + i},${16 + i}`),
+    ];
+    const dir = withTable(template, 'class.csv', classTable(rows));
+    const r = sipp(['data', 'import', 'class.csv', '--cycle', '1', '--measure', 'reading-enjoyment'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const text = readFileSync(path.join(dir, MEASURES), 'utf8');
+    expect(text).not.toMatch(/n: [1-4]\b/);
+    const groups = measuresOf(dir).results[0]?.groups ?? [];
+    expect(groups.find((g) => g.equity === 'simd-5' && g.role === 'intervention')).toEqual({
+      name: 'Intervention – SIMD 5',
+      role: 'intervention',
+      equity: 'simd-5',
+      suppressed: true,
+      suppression: 'small-group',
+    });
+    // Every group written with figures has 5 or more learners; validate's small-group rule finds nothing to work out.
+    for (const group of groups)
+      for (const figures of [group.before, group.after]) if (figures) expect(figures.n).toBeGreaterThanOrEqual(5);
+    expect(r.stdout).toContain('1 learner in Intervention – SIMD 5: fewer than 5');
+    expect(sipp(['validate'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('hides the complement rather than the equity group: 11 in SIMD 1-2 and 3 in SIMD 3-5', () => {
+    const rows = [
+      ...Array.from({ length: 11 }, (_, i) => `intervention,${1 + (i % 2)},${15 + i},${19 + i}`),
+      ...Array.from({ length: 3 }, (_, i) => `intervention,${3 + i},${20 + i},${21 + i}`),
+    ];
+    const dir = withTable(template, 'class.csv', classTable(rows));
+    const r = sipp(['data', 'import', 'class.csv', '--cycle', '1', '--measure', 'reading-enjoyment'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const groups = measuresOf(dir).results[0]?.groups ?? [];
+    const equityGroup = groups.find((g) => g.equity === 'equity-group');
+    expect(equityGroup?.before).toMatchObject({ n: 11 });
+    expect(equityGroup?.after).toMatchObject({ n: 11 });
+    expect(groups.find((g) => g.equity === 'others')).toMatchObject({ suppressed: true, suppression: 'small-group' });
+    expect(groups.find((g) => g.equity === 'all')).toMatchObject({ suppressed: true, suppression: 'secondary' });
+    expect(r.stdout).toContain('3 learners in Intervention – SIMD 3-5: fewer than 5');
+    expect(sipp(['validate'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('is checked by sipp validate: a hand-typed group of 4 is an error at its line, with the fix', () => {
+    const dir = withTable(template, 'class.csv', CLASS_30);
+    writeFileSync(
+      path.join(dir, MEASURES),
+      `measures:
+  - id: reading-enjoyment
+    name: Reading enjoyment
+results:
+  - measure: reading-enjoyment
+    groups:
+      - name: SIMD 5
+        role: intervention
+        equity: simd-5
+        before: { n: 4, mean: 27.8, sd: 5.6 }
+`,
+    );
+    const v = sipp(['validate'], { cwd: dir });
+    expect(v.code).toBe(1);
+    expect(v.stdout + v.stderr).toContain(
+      `${MEASURES}:10:22: \`n\` is 4: the group has fewer than 5 learners, so a learner could be recognised from these figures in a record shared in Git. Replace its \`before:\` and \`after:\` with \`suppressed: true\``,
+    );
+    expect(sipp(['brief'], { cwd: dir }).code).toBe(1);
   });
 });
 
@@ -534,7 +627,6 @@ describe('sipp data import into the example project', () => {
   });
 });
 
-
 describe('sipp data import on a terminal', () => {
   it("asks for the columns it cannot find, offering the table's headings", () => {
     const dir = withTable(template, 'scores.csv', readFileSync(path.join(TABLES, 'class-30-headings.csv')));
@@ -575,8 +667,9 @@ describe('sipp data import on a terminal', () => {
     ]);
     expect(r.waitingFor).toBeUndefined();
     expect(r.code).toBe(0);
+    // Two learners are too few to show: the group is named, with no figures.
     expect(measuresOf(dir).results[0]?.groups).toEqual([
-      { name: 'All learners', role: 'all', equity: 'all', after: { n: 2, mean: 21, sd: 1.41 } },
+      { name: 'All learners', role: 'all', equity: 'all', suppressed: true, suppression: 'small-group' },
     ]);
   });
 });

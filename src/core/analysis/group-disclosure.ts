@@ -132,24 +132,50 @@ function holds(equation: TotalEquation, table: CountTable): boolean {
   return present.reduce((sum, p) => sum + (table.get(p) as number), 0) === total;
 }
 
+/** Why a group is hidden: too few learners, too few answering yes (or no), or to protect another group. */
+export type DisclosureReason = 'small-group' | 'small-count' | 'secondary';
+
 /**
  * Indexes of the groups whose figures must be hidden (at both time points). Primary: a group with
  * 0 < n < threshold at either time, or for a yes/no measure 0 < yes < threshold or 0 < no < threshold
  * ("1 of 3 = 33%" gives a learner away). Secondary: wherever an equation holds in a table and exactly one of
  * its non-zero members (total or part) is hidden, or its hidden parts add up to fewer than the threshold, also
- * hide the smallest shown non-zero part (or, failing that, the total), repeated over every equation and table
- * until nothing changes. Every equation then leaves at least two non-zero unknowns that together make at least
- * the threshold, so no hidden figure can be worked out by subtraction. (`suppressCells` applies the first half of
- * this rule to a single total; a results table links several.)
+ * hide one shown non-zero member, repeated over every equation and table until nothing changes. Every equation
+ * then leaves at least two non-zero unknowns that together make at least the threshold, so no hidden figure can be
+ * worked out by subtraction. (`suppressCells` applies the first half of this rule to a single total.)
  */
 export function hiddenGroups(groups: readonly DisclosureGroupInput[], options: GroupDisclosureOptions): Set<number> {
+  return new Set(groupDisclosure(groups, options).keys());
+}
+
+/**
+ * The groups to hide, each with its reason. The member hidden to protect another is chosen so that the enquiry's
+ * own comparison survives where it can (issue: "secondary suppression keeps the group the enquiry is about"):
+ * SIMD quintiles outside the equity group first, then the whole class, the others, the intervention or comparison
+ * totals, and the equity group last; the smallest among equals.
+ */
+export function groupDisclosure(
+  groups: readonly DisclosureGroupInput[],
+  options: GroupDisclosureOptions,
+): Map<number, DisclosureReason> {
   const tables = countTables(groups, options.yesNo);
-  const hidden = new Set<number>();
-  for (const table of tables) {
-    for (const [index, value] of table)
-      if (isPrimarySuppressed(value, { threshold: options.threshold })) hidden.add(index);
-  }
-  if (hidden.size === 0) return hidden;
+  const reasons = new Map<number, DisclosureReason>();
+  tables.forEach((table, t) => {
+    // Tables come in families per time point: group sizes first, then (yes/no) the counts of yes and of no.
+    const counts = options.yesNo && t % 3 !== 0;
+    for (const [index, value] of table) {
+      if (!isPrimarySuppressed(value, { threshold: options.threshold })) continue;
+      if (!reasons.has(index) || (!counts && reasons.get(index) === 'small-count'))
+        reasons.set(index, counts ? 'small-count' : 'small-group');
+    }
+  });
+  if (reasons.size === 0) return reasons;
+  const hidden = new Set(reasons.keys());
+  const hide = (index: number): void => {
+    hidden.add(index);
+    reasons.set(index, 'secondary');
+  };
+  const rank = (index: number): number => hidingRank(groups[index] as DisclosureGroupInput, options.equityQuintiles ?? []);
   const equations = totalEquations(groups, options.equityQuintiles ?? []);
   const grid = tableGrid(groups, options.equityQuintiles ?? []);
   let changed = true;
@@ -159,11 +185,9 @@ export function hiddenGroups(groups: readonly DisclosureGroupInput[], options: G
       for (const equation of equations) {
         if (!holds(equation, table)) continue;
         if (!exposes(equation, table, hidden, options.threshold)) continue;
-        const nonZero = (m: number): boolean => (table.get(m) as number) > 0;
-        const next =
-          smallestShown(equation.parts, table, hidden) ?? (nonZero(equation.total) ? equation.total : undefined);
+        const next = preferredShown([equation.total, ...equation.parts], table, hidden, rank);
         if (next === undefined || hidden.has(next)) continue;
-        hidden.add(next);
+        hide(next);
         changed = true;
       }
     }
@@ -171,13 +195,49 @@ export function hiddenGroups(groups: readonly DisclosureGroupInput[], options: G
     for (const table of tables) {
       const next = breakChain(grid, table, hidden);
       if (next !== undefined) {
-        hidden.add(next);
+        hide(next);
         changed = true;
         break;
       }
     }
   }
-  return hidden;
+  return reasons;
+}
+
+/**
+ * Lower is hidden first: a SIMD quintile outside the equity group, the whole class, the others, a quintile inside
+ * the equity group, the intervention or comparison totals, and the equity group last.
+ */
+function hidingRank(group: DisclosureGroupInput, equityQuintiles: readonly number[]): number {
+  const equity = equityOf(group);
+  const role = group.role ?? 'all';
+  if (equity.startsWith('simd-')) return equityQuintiles.includes(Number(equity.slice('simd-'.length))) ? 3 : 0;
+  if (equity === 'all') return role === 'all' ? 1 : 4;
+  if (equity === 'others') return 2;
+  if (equity === 'equity-group') return 5;
+  return 3;
+}
+
+/** The shown non-zero member to hide next: the lowest rank, then the smallest, then the first in table order. */
+function preferredShown(
+  members: readonly number[],
+  table: CountTable,
+  hidden: ReadonlySet<number>,
+  rank: (index: number) => number,
+): number | undefined {
+  let best: number | undefined;
+  for (const member of members) {
+    const n = table.get(member);
+    if (n === undefined || n === 0 || hidden.has(member)) continue;
+    if (best === undefined) {
+      best = member;
+      continue;
+    }
+    const byRank = rank(member) - rank(best);
+    const bySize = n - (table.get(best) as number);
+    if (byRank < 0 || (byRank === 0 && (bySize < 0 || (bySize === 0 && member < best)))) best = member;
+  }
+  return best;
 }
 
 /**
@@ -270,13 +330,3 @@ function exposes(equation: TotalEquation, table: CountTable, hidden: ReadonlySet
   return residual < threshold || residual <= hiddenMembers.length;
 }
 
-/** The smallest shown non-zero part (the first in table order among equals). */
-function smallestShown(parts: readonly number[], table: CountTable, hidden: ReadonlySet<number>): number | undefined {
-  let best: number | undefined;
-  for (const part of parts) {
-    const n = table.get(part);
-    if (n === undefined || n === 0 || hidden.has(part)) continue;
-    if (best === undefined || n < (table.get(best) as number)) best = part;
-  }
-  return best;
-}

@@ -54,6 +54,10 @@ export function analyseGroups(
     equityQuintiles: options.equityQuintiles,
     yesNo: kind === 'yes-no',
   });
+  // A group the record marks as suppressed (sipp data import writes it so) is named, with no figures to show.
+  groups.forEach((group, i) => {
+    if (group.suppressed === true) hidden.add(i);
+  });
   const table = new GroupTable(groups, hidden, kind);
   const warnings: ReportWarning[] = [];
   if (hidden.size > 0) {

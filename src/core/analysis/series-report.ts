@@ -65,7 +65,11 @@ export function analyseSeries(
  * yes/no measure the percentage and n give the counts away too ("2 of 30 said yes"), so a small count of yes
  * or of no leaves the point out as well (domain.md, disclosure control).
  */
-function isDisclosivePoint(point: { value: number; n?: number | null }, yesNo: boolean, threshold: number): boolean {
+export function isDisclosivePoint(
+  point: { value: number; n?: number | null },
+  yesNo: boolean,
+  threshold: number,
+): boolean {
   if (typeof point.n !== 'number') return false;
   if (isPrimarySuppressed(point.n, { threshold })) return true;
   if (!yesNo) return false;
@@ -82,7 +86,13 @@ function seriesReport(
   const group = series.group ?? null;
   const label = group === null ? 'The series' : `The series "${group}"`;
   const all = series.points ?? [];
-  const kept = all.filter((p) => !isDisclosivePoint(p, measure.kind === 'yes-no', options.threshold));
+  // A point the record marks as suppressed (sipp data import writes it so) has no figures to show.
+  const kept = all.filter(
+    (p): p is typeof p & { value: number } =>
+      p.suppressed !== true &&
+      typeof p.value === 'number' &&
+      !isDisclosivePoint({ value: p.value, n: p.n }, measure.kind === 'yes-no', options.threshold),
+  );
   const omittedPoints = all.length - kept.length;
   if (omittedPoints > 0) {
     const why =

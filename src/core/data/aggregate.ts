@@ -1,6 +1,7 @@
 // Turning learners' values into the only figures sipp keeps: per group and equity group, before and after,
 // n with mean and SD (or n and a count of yes), and per date for a series. No learner's value leaves here alone.
 import { proportion, summarise } from '../analysis/index.js';
+import type { DisclosureReason } from '../analysis/group-disclosure.js';
 import type { LearnerValues, MeasureKind, SeriesObservation } from './cells.js';
 import type { GroupRole } from './values.js';
 
@@ -25,12 +26,16 @@ export interface AggregatedGroup {
   equity: EquityKey;
   before?: Figures;
   after?: Figures;
+  /** Why the group's figures are left out of the record: it is written with its name only (import-plan.ts). */
+  suppressed?: DisclosureReason;
 }
 
 export interface SeriesPoint {
   date: string;
   value: number;
   n: number;
+  /** Why the point is left out of the record (only its date is written): too few learners, or answering yes or no. */
+  suppressed?: DisclosureReason;
 }
 
 export interface AggregatedSeries {

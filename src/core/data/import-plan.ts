@@ -2,7 +2,11 @@
 // cycle's settings and today's date in; the figures to write into measures.yaml, or why not, out. Pure: the command
 // reads the files, asks about columns and replacing, writes the plan and prints it.
 import { parse } from 'yaml';
+import { groupDisclosure } from '../analysis/group-disclosure.js';
+import { isDisclosivePoint } from '../analysis/series-report.js';
+import { isPrimarySuppressed } from '../analysis/suppression.js';
 import { refusal } from '../problems.js';
+import type { AggregatedGroup } from './aggregate.js';
 import type { CycleSettings } from '../records/settings.js';
 import { parseSource } from '../records/source.js';
 import type { ColumnIndexes } from './columns.js';
@@ -19,7 +23,7 @@ export interface ImportInput {
   /** measures.yaml: its path relative to the project, and its text. */
   measuresFile: string;
   measuresText: string;
-  settings: Pick<CycleSettings, 'equity'>;
+  settings: Pick<CycleSettings, 'equity' | 'equityQuintiles' | 'suppressionThreshold'>;
   /** Today, `YYYY-MM-DD`. */
   asOf: string;
   allowColumns: readonly string[];
@@ -40,13 +44,46 @@ export function planImport(input: ImportInput): ImportPlan {
   });
   if (!inspection.ok) return { ok: false, inspection };
   checkSomethingToWrite(input.label, inspection);
+  const safe = withDisclosureControl(inspection, input.settings);
   const edit = editMeasuresText(input.measuresText, {
     measure: input.measure,
-    kind: inspection.kind,
-    ...(inspection.shape === 'series' ? { series: inspection.series } : { groups: inspection.groups }),
+    kind: safe.kind,
+    ...(safe.shape === 'series' ? { series: safe.series } : { groups: safe.groups }),
   });
   assertWritable(input, edit);
-  return { ok: true, inspection, edit };
+  return { ok: true, inspection: safe, edit };
+}
+
+/**
+ * The figures marked with what must stay out of measures.yaml, a tracked file (domain.md, disclosure control):
+ * groups under the threshold and any group that would let one be worked out (group-disclosure.ts, the same rule
+ * briefings use), and dated points resting on too few learners. A marked group or point is written by name or date
+ * only, so the record is safe to publish exactly as it stands.
+ */
+export function withDisclosureControl(
+  inspection: Imported,
+  settings: Pick<CycleSettings, 'equityQuintiles' | 'suppressionThreshold'>,
+): Imported {
+  const threshold = settings.suppressionThreshold;
+  const yesNo = inspection.kind === 'yes-no';
+  const reasons = groupDisclosure(inspection.groups, {
+    threshold,
+    equityQuintiles: settings.equityQuintiles,
+    yesNo,
+  });
+  const groups = inspection.groups.map((group, i): AggregatedGroup => {
+    const reason = reasons.get(i);
+    return reason ? { ...group, suppressed: reason } : group;
+  });
+  const series = inspection.series.map((s) => ({
+    ...s,
+    points: s.points.map((point) => {
+      if (!isDisclosivePoint(point, yesNo, threshold)) return point;
+      const reason = isPrimarySuppressed(point.n, { threshold }) ? 'small-group' : 'small-count';
+      return { ...point, suppressed: reason } as const;
+    }),
+  }));
+  return { ...inspection, groups, series };
 }
 
 function checkSomethingToWrite(label: string, result: Imported): void {

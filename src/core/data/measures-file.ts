@@ -82,7 +82,9 @@ export function editMeasuresText(text: string, update: MeasuresUpdate): Measures
       const entry = doc.createNode({
         measure: update.measure,
         group: s.group,
-        points: s.points.map((p) => ({ ...p })),
+        points: s.points.map((p) =>
+          p.suppressed ? { date: p.date, suppressed: true } : { date: p.date, value: p.value, n: p.n },
+        ),
       }) as YAMLMap;
       for (const point of (entry.get('points') as YAMLSeq).items) (point as YAMLMap).flow = true;
       return entry;
@@ -205,6 +207,7 @@ function datesOf(entries: readonly YAMLMap[]): Dates {
 function groupData(group: AggregatedGroup, dates: Dates): Record<string, unknown> {
   const kept = dates.get(`${group.role}|${group.equity}`);
   const data: Record<string, unknown> = { name: group.name, role: group.role, equity: group.equity };
+  if (group.suppressed) return { ...data, suppressed: true, suppression: group.suppressed };
   if (group.before) data.before = figuresData(group.before, kept?.before);
   if (group.after) data.after = figuresData(group.after, kept?.after);
   return data;

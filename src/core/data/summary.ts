@@ -1,6 +1,5 @@
 // What `sipp data import` reports after a successful import: what was read, which figures were written
 // (small groups marked as briefings will show them), and where the raw table went.
-import { isPrimarySuppressed } from '../analysis/index.js';
 import type { AggregatedGroup, AggregatedSeries, EquityDefinition, Figures } from './aggregate.js';
 import type { ColumnIndexes } from './columns.js';
 import { COLUMN_ROLES } from './columns.js';
@@ -70,14 +69,34 @@ function columnsUsed(table: Pick<Table, 'headings'>, columns: ColumnIndexes): st
 function groupLines(groups: readonly AggregatedGroup[], threshold: number): string[] {
   const width = Math.max(...groups.map((g) => g.name.length));
   const lines = ['Figures written, per group (n before -> after):'];
+  const small = groups.filter((g) => g.suppressed === 'small-group' || g.suppressed === 'small-count');
   for (const group of groups) {
     const counts = [group.before, group.after].filter((f): f is Figures => f !== undefined);
     const n = counts.map((f) => String(f.n)).join(' -> ');
-    const small = counts.some((f) => isPrimarySuppressed(f.n, { threshold }));
-    const note = small ? `  will show as [c] in briefings (fewer than ${threshold} learners)` : '';
-    lines.push(`  ${group.name.padEnd(width)}  n ${n}${note}`);
+    lines.push(`  ${group.name.padEnd(width)}  ${group.suppressed ? 'left out' : `n ${n}`}${noteOf(group, small, threshold)}`);
+  }
+  if (small.length > 0) {
+    lines.push(
+      `Groups left out are written as \`suppressed: true\` with no figures, so measures.yaml is safe to share; briefings show them as [c]. What forced it: ${small.map((g) => smallWords(g, threshold)).join('; ')}. With ${threshold} or more learners in ${small.length === 1 ? 'that group' : 'each of those groups'} (and answering each way, for yes/no), their figures would be written.`,
+    );
   }
   return lines;
+}
+
+function noteOf(group: AggregatedGroup, small: readonly AggregatedGroup[], threshold: number): string {
+  if (group.suppressed === 'secondary')
+    return `  (so that ${small.map((g) => g.name).join(' and ')} cannot be worked out from it)`;
+  if (group.suppressed === 'small-count') return `  (fewer than ${threshold} answered yes, or no)`;
+  if (group.suppressed) return `  (fewer than ${threshold} learners)`;
+  return '';
+}
+
+/** "3 learners in SIMD 3-5: fewer than 5", or for a yes/no count "fewer than 5 in SIMD 3-5 answered yes or no". */
+function smallWords(group: AggregatedGroup, threshold: number): string {
+  const ns = [group.before, group.after].flatMap((f) => (f && f.n > 0 ? [f.n] : []));
+  if (group.suppressed === 'small-count') return `fewer than ${threshold} in ${group.name} answered yes, or no`;
+  const n = Math.min(...ns);
+  return `${plural(n, 'learner')} in ${group.name}: fewer than ${threshold}`;
 }
 
 function seriesLines(series: readonly AggregatedSeries[], threshold: number): string[] {
@@ -85,9 +104,11 @@ function seriesLines(series: readonly AggregatedSeries[], threshold: number): st
   for (const s of series) {
     const ns = s.points.map((p) => p.n);
     const range = Math.min(...ns) === Math.max(...ns) ? `n ${ns[0]}` : `n ${Math.min(...ns)} to ${Math.max(...ns)}`;
-    const small = s.points.filter((p) => isPrimarySuppressed(p.n, { threshold })).length;
+    const small = s.points.filter((p) => p.suppressed).length;
     const note =
-      small > 0 ? `; ${plural(small, 'date')} with fewer than ${threshold} learners will show as [c] in briefings` : '';
+      small > 0
+        ? `; ${plural(small, 'date')} with fewer than ${threshold} learners (or answering yes or no) written as \`suppressed: true\` with no value, shown as gaps in charts`
+        : '';
     lines.push(
       `  ${s.group}: ${plural(s.points.length, 'date')} (${s.points[0]?.date} to ${s.points.at(-1)?.date}), ${range} per date${note}`,
     );

@@ -287,6 +287,14 @@ export interface MeasuresRecord {
          */
         count?: number | null;
       };
+      /**
+       * true when the group's figures are left out to protect learners (disclosure control): the group is named, but it has no before or after.
+       */
+      suppressed?: boolean;
+      /**
+       * Why the figures are left out: small-group (fewer learners than the threshold), small-count (too few answered yes, or no), or secondary (they would let a small group be worked out).
+       */
+      suppression?: 'small-group' | 'small-count' | 'secondary';
     }[];
   }[];
   /**
@@ -310,9 +318,13 @@ export interface MeasuresRecord {
        */
       date: string | null;
       /**
+       * true when the point is left out to protect learners (fewer than the threshold on that date): it has no value or n.
+       */
+      suppressed?: boolean;
+      /**
        * The value on that date. For a yes-no measure, the percentage of learners answering yes (0 to 100).
        */
-      value: number;
+      value?: number;
       /**
        * How many learners it is based on.
        */

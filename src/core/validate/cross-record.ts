@@ -6,9 +6,10 @@ import { countWithinNProblems } from './rules/count-within-n.js';
 import { cycleNumberingProblems } from './rules/cycle-numbering.js';
 import { dateOrderProblems } from './rules/date-order.js';
 import { measureIdProblems } from './rules/measure-ids.js';
+import { smallGroupProblems } from './rules/small-groups.js';
 
-/** Rule ids: `measure-defined`, `measure-unique`, `date-order`, `cycle-numbering`, `count-within-n`. */
-const RULES: readonly Rule[] = [cycleNumberingProblems, measureIdProblems, dateOrderProblems, countWithinNProblems];
+/** Rule ids: `measure-defined`, `measure-unique`, `date-order`, `cycle-numbering`, `count-within-n`, `small-group`, `point-value`. */
+const RULES: readonly Rule[] = [cycleNumberingProblems, measureIdProblems, dateOrderProblems, countWithinNProblems, smallGroupProblems];
 
 /** Problems across records. Records with errors already `found` are skipped, so one mistake gives one message. */
 export function crossRecordProblems(source: ProjectSource, found: readonly Problem[]): Problem[] {

@@ -165,13 +165,13 @@ describe('disclosure control', () => {
     expect(measureReports(record, { suppressionThreshold: 5 })[0]?.groups[0]?.suppressed).toBe(false);
   });
 
-  it('hides a second group where the total would give the small one away (all = intervention + comparison)', () => {
+  it('hides the whole class, not the intervention group, where the total would give the small one away (all = intervention + comparison)', () => {
     const m = reportOf({ id: 'reading' }, [
       scored('Everyone', 'all', 'all', [33, 24, 6], [33, 26, 6]),
       scored('Intervention', 'intervention', 'all', [30, 24, 6], [30, 26.2, 6]),
       scored('Comparison', 'comparison', 'all', [3, 24, 6], [3, 24, 6]),
     ]);
-    expect(m.groups.map((g) => g.suppressed)).toEqual([false, true, true]);
+    expect(m.groups.map((g) => g.suppressed)).toEqual([true, false, true]);
     expect(m.effectSize).toBeNull();
     expect(m.warnings.map((w) => w.message).join(' ')).toMatch(/effect size is not shown/);
   });
