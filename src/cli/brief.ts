@@ -12,7 +12,9 @@ import { renderBriefings } from '../core/render/briefings.js';
 import { selectCycles } from '../core/records/select-cycles.js';
 import { projectStatus } from '../core/status/index.js';
 import { findMethod } from '../methods/registry.js';
-import { writeBriefings } from '../project/briefings.js';
+import { checkOutputFolder, writeBriefings } from '../project/briefings.js';
+import { requireProjectRoot } from '../project/find-root.js';
+import { withProjectLock } from '../project/lock.js';
 import { methodName } from './method-names.js';
 import { readTemplateSet } from '../project/templates.js';
 import { openProject } from '../project/open.js';
@@ -34,23 +36,29 @@ export async function run(
   opts: BriefOptions,
   command?: OptionSource,
 ): Promise<number> {
-  const { root, source, problems } = openProject(ctx.cwd, {
-    need: 'valid',
-    refused: { notDone: 'no briefing was made', command: 'sipp brief' },
-  });
-  printWarnings(ctx, problems);
-
-  const cycles = cyclesWithStatus(source, problems);
-  const selected = selectCycles(cycles, cycleNames, (c) => c.cycle.source.folder);
-  const project = projectData(source, problems) as ProjectFile;
-  const formats = opts.format ? [opts.format] : FORMATS;
-  const files = await renderBriefings(project, cycles, selected, formats, readTemplateSet(root), { methodName });
-
-  const outDir = outputFolder(ctx, root, opts, command);
+  const root = requireProjectRoot(ctx.cwd);
   const shown = (absolute: string): string => path.relative(ctx.cwd, absolute) || '.';
-  const written = await writeBriefings(outDir, files, shown);
-  ctx.out(report(written.map(shown), ctx.color));
-  return EXIT.ok;
+  const outDir = outputFolder(ctx, root, opts, command);
+  checkOutputFolder(root, outDir, shown);
+  // Under the project lock: another sipp writing briefings at the same time would clear this one's charts.
+  return withProjectLock(root, async () => {
+    const { source, problems } = openProject(ctx.cwd, {
+      need: 'valid',
+      refused: { notDone: 'no briefing was made', command: 'sipp brief' },
+    });
+    printWarnings(ctx, problems);
+
+    const cycles = cyclesWithStatus(source, problems);
+    const selected = selectCycles(cycles, cycleNames, (c) => c.cycle.source.folder);
+    const project = projectData(source, problems) as ProjectFile;
+    const formats = opts.format ? [opts.format] : FORMATS;
+    const files = await renderBriefings(project, cycles, selected, formats, readTemplateSet(root), { methodName });
+
+    const inProject = !path.relative(root, outDir).startsWith('..') && !path.isAbsolute(path.relative(root, outDir));
+    const written = await writeBriefings(outDir, files, shown, inProject ? root : outDir);
+    ctx.out(report(written.map(shown), ctx.color));
+    return EXIT.ok;
+  });
 }
 
 function cyclesWithStatus(source: ProjectSource, problems: Parameters<typeof allCycleData>[1]): OverviewCycle[] {

@@ -32,8 +32,8 @@ export async function runNew(ctx: CliContext, title: string | undefined, opts: N
   // Both are checked against the method ids the schemas allow (commander's choices, validation of sipp.yaml).
   const method = methodById(opts.method ?? project.method);
 
-  const number = nextCycleNumber(source.cycles);
-  const defaultTitle = `Cycle ${number}`;
+  const expected = nextCycleNumber(source.cycles);
+  const defaultTitle = `Cycle ${expected}`;
   const { answers: flagAnswers, foreign } = answersFromFlags(method, opts);
   const [stray] = foreign;
   if (stray) {
@@ -51,7 +51,7 @@ export async function runNew(ctx: CliContext, title: string | undefined, opts: N
   const ask = ctx.interactive && !opts.yes;
   if (ask) {
     ctx.out(
-      `Starting cycle ${number}. Press Enter to leave a question for later; Ctrl-C stops without writing anything.\n\n`,
+      `Starting cycle ${expected}. Press Enter to leave a question for later; Ctrl-C stops without writing anything.\n\n`,
     );
     try {
       answers = await askCycleAnswers(ctx.prompts, { title, defaultTitle, given, prompts: method.cyclePrompts });
@@ -65,14 +65,18 @@ export async function runNew(ctx: CliContext, title: string | undefined, opts: N
   }
 
   const { default: slugify } = await import('@sindresorhus/slugify');
+  // The number is settled under the project lock: another sipp may have started a cycle meanwhile.
+  const titleFor = (n: number): string => (answers.title === defaultTitle ? `Cycle ${n}` : answers.title);
   const outcome = await scaffoldCycle(
     root,
-    number,
-    slugify(answers.title),
+    (n) => ({
+      slug: slugify(titleFor(n)),
+      start: { title: titleFor(n), method: method.id, answers: answers.answers },
+    }),
     project,
-    { title: answers.title, method: method.id, answers: answers.answers },
     method,
   );
+  const number = outcome.number;
 
   // What is still to answer in the first stage, worked out as `sipp status` would from the records just written.
   const status = cycleStatus(
@@ -89,7 +93,7 @@ export async function runNew(ctx: CliContext, title: string | undefined, opts: N
   const folder = path.relative(ctx.cwd, path.join(root, outcome.dir)) || '.';
   const lines = [
     ...(ask ? [''] : []),
-    `${c.green('Started')} cycle ${number}, ${c.bold(`"${answers.title}"`)} (${method.name}), in ${c.bold(`${folder}/`)}:`,
+    `${c.green('Started')} cycle ${number}, ${c.bold(`"${outcome.title}"`)} (${method.name}), in ${c.bold(`${folder}/`)}:`,
     `  ${outcome.files.map((f) => path.posix.basename(f)).join('  ')}`,
     '',
   ];

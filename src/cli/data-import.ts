@@ -23,6 +23,8 @@ import { planImport } from '../core/data/import-plan.js';
 import { gitignoreChange, privateCopyFor, writeImport } from '../project/private-data.js';
 import { readSourceFile } from '../project/read.js';
 import { readTableFile, tableFormatOf } from '../project/table.js';
+import { withProjectLock } from '../project/lock.js';
+import type { ColumnIndexes } from '../core/data/columns.js';
 
 export interface DataImportOptions {
   cycle: string;
@@ -47,47 +49,60 @@ export async function run(ctx: CliContext, file: string, opts: DataImportOptions
   const label = file.replace(/\\/g, '/');
   const { table, bytes, format } = await readTableFile(path.resolve(ctx.cwd, file), label);
 
-  const settings = importSettings(root, cycleFolder);
   const measuresRelative = `${CYCLES_DIR}/${cycleFolder}/${recordFile('measures')}`;
-  const measuresText = readMeasuresText(root, measuresRelative);
-
+  // Refusals about the project come before any question: sipp.yaml and measures.yaml must be usable.
+  importSettings(root, cycleFolder);
+  readMeasuresText(root, measuresRelative);
   const unknownAllowed = unknownAllowedHeadings(table, opts.allowColumn);
   if (unknownAllowed.length > 0) {
     throw usageError(
       `--allow-column: ${label} has no column headed ${unknownAllowed.map((h) => `"${h}"`).join(', ')}. Its headings are: ${headingList(table)}.`,
     );
   }
+  const validator = createSchemaValidator(readSchemas());
+  const asOf = new Date().toISOString().slice(0, 10);
+  // The plan from the project as it is now: read again under the lock below, in case another sipp changed it.
+  const planFrom = (columns: ColumnIndexes) => {
+    const settings = importSettings(root, cycleFolder);
+    const plan = planImport({
+      label,
+      table,
+      columns,
+      measure: opts.measure,
+      measuresFile: measuresRelative,
+      measuresText: readMeasuresText(root, measuresRelative),
+      settings,
+      asOf,
+      allowColumns: opts.allowColumn,
+      fitsSchema: (schemaFile, data) => validator.validate(schemaFile, data).length === 0,
+    });
+    return { settings, plan };
+  };
   const columns = await columnsOf(ctx, table, mapping, label, Boolean(opts.yes));
 
-  const validator = createSchemaValidator(readSchemas());
-  const plan = planImport({
-    label,
-    table,
-    columns,
-    measure: opts.measure,
-    measuresFile: measuresRelative,
-    measuresText,
-    settings,
-    asOf: new Date().toISOString().slice(0, 10),
-    allowColumns: opts.allowColumn,
-    fitsSchema: (schemaFile, data) => validator.validate(schemaFile, data).length === 0,
-  });
-  warnAllowed(ctx, label, table, plan.inspection.allowed);
-  if (!plan.ok) return reportRefusal(ctx, label, table, plan.inspection);
-  const { inspection, edit } = plan;
-  if (edit.replaced > 0 && ctx.interactive && !opts.yes) {
-    const what = inspection.shape === 'series' ? 'series' : 'results';
+  const first = planFrom(columns).plan;
+  warnAllowed(ctx, label, table, first.inspection.allowed);
+  if (!first.ok) return reportRefusal(ctx, label, table, first.inspection);
+  if (first.edit.replaced > 0 && ctx.interactive && !opts.yes) {
+    const what = first.inspection.shape === 'series' ? 'series' : 'results';
     if (!(await confirmReplace(ctx, `Replace the earlier ${what} of ${opts.measure} in ${measuresRelative}?`))) {
       return EXIT.problems;
     }
   }
 
-  const copy = privateCopyFor(root, cycleFolder, opts.measure, format, bytes);
-  await writeImport(root, {
-    gitignore: gitignoreChange(root),
-    copy: copy.alreadyThere ? null : { relative: copy.relative, bytes },
-    measures: { relative: measuresRelative, text: edit.text },
+  const done = await withProjectLock(root, async () => {
+    const { settings, plan } = planFrom(columns);
+    if (!plan.ok) return { ok: false, refused: plan.inspection } as const;
+    const copy = privateCopyFor(root, cycleFolder, opts.measure, format, bytes);
+    await writeImport(root, {
+      gitignore: gitignoreChange(root),
+      copy: copy.alreadyThere ? null : { relative: copy.relative, bytes },
+      measures: { relative: measuresRelative, text: plan.edit.text },
+    });
+    return { ok: true, settings, inspection: plan.inspection, edit: plan.edit, copy } as const;
   });
+  if (!done.ok) return reportRefusal(ctx, label, table, done.refused);
+  const { settings, inspection, edit, copy } = done;
   const lines = importSummary({
     file: label,
     cycleFolder,

@@ -21,7 +21,9 @@ export function problemSummary(problems: readonly Problem[]): string {
 
 export function formatError(e: SippError, color: boolean): string {
   const c = styles(color);
-  const place = e.place?.file ? `${[e.place.file, e.place.line, e.place.column].filter((x) => x !== undefined).join(':')}: ` : '';
+  const place = e.place?.file
+    ? `${[e.place.file, e.place.line, e.place.column].filter((x) => x !== undefined).join(':')}: `
+    : '';
   const lines = [`${c.red('sipp:')} ${place}${e.message}`];
   for (const p of e.problems) lines.push(formatProblem(p, color));
   if (e.hint) lines.push(c.dim(e.hint));
@@ -29,6 +31,9 @@ export function formatError(e: SippError, color: boolean): string {
 }
 
 /** Warnings of a command that goes on despite them, on stderr so that stdout stays clean for --json. */
-export function printWarnings(ctx: { err: (text: string) => void; color: boolean }, problems: readonly Problem[]): void {
+export function printWarnings(
+  ctx: { err: (text: string) => void; color: boolean },
+  problems: readonly Problem[],
+): void {
   for (const warning of problems) if (warning.severity === 'warning') ctx.err(`${formatProblem(warning, ctx.color)}\n`);
 }

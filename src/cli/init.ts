@@ -81,15 +81,11 @@ async function askFirstCycle(prompts: Prompts, method: Method): Promise<CycleAns
   return askCycleAnswers(prompts, { defaultTitle: 'Cycle 1', given: {}, prompts: method.cyclePrompts });
 }
 
-async function startFirstCycle(
-  root: string,
-  answers: InitAnswers,
-  cycle: CycleAnswers,
-): Promise<CycleOutcome> {
+async function startFirstCycle(root: string, answers: InitAnswers, cycle: CycleAnswers): Promise<CycleOutcome> {
   const method = methodById(answers.method);
   const { default: slugify } = await import('@sindresorhus/slugify');
   const start = { title: cycle.title, method: method.id, answers: cycle.answers };
-  return scaffoldCycle(root, 1, slugify(cycle.title), initialProjectData(answers), start, method);
+  return scaffoldCycle(root, () => ({ slug: slugify(cycle.title), start }), initialProjectData(answers), method);
 }
 
 function answersFromFlags(opts: InitOptions): InitAnswers {

@@ -16,6 +16,7 @@ import { lessonCycle, planLesson } from '../methods/lesson-study/plan-lesson.js'
 import { codesInWords } from '../methods/lesson-study/records.js';
 import { readSchemas } from '../project/assets.js';
 import { openProject } from '../project/open.js';
+import { withProjectLock } from '../project/lock.js';
 import { writeAtomic } from '../project/write.js';
 
 export interface AddOptions {
@@ -32,9 +33,20 @@ export async function runAdd(ctx: CliContext, opts: AddOptions): Promise<number>
   if (date === false) return EXIT.problems;
 
   const validator = createSchemaValidator(readSchemas());
-  const plan = planLesson(chosen, date, (schemaFile, data) => validator.validate(schemaFile, data).length === 0);
-  await writeAtomic(path.join(root, plan.relative), plan.text);
-  ctx.out(addedText(ctx, root, chosen.cycle, plan.relative, plan.next));
+  // Read again under the project lock: another sipp may have added a lesson while the date was asked.
+  const { plan, cycle } = await withProjectLock(root, async () => {
+    const again = openProject(ctx.cwd, { need: 'readable' });
+    const current = lessonCycle(
+      again.cycles,
+      again.problems,
+      chosen.cycle.source.folder,
+      (id) => findMethod(id)?.name ?? id,
+    );
+    const plan = planLesson(current, date, (schemaFile, data) => validator.validate(schemaFile, data).length === 0);
+    await writeAtomic(root, path.join(root, plan.relative), plan.text);
+    return { plan, cycle: current.cycle };
+  });
+  ctx.out(addedText(ctx, root, cycle, plan.relative, plan.next));
   return EXIT.ok;
 }
 

@@ -88,7 +88,10 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
     .description(
       'add the next research lesson, carrying forward the case pupils, their observers and what the last discussion asked to change',
     )
-    .option('--cycle <cycle>', 'the cycle: its number (1 or 01) or folder name (default: the latest Lesson Study cycle)')
+    .option(
+      '--cycle <cycle>',
+      'the cycle: its number (1 or 01) or folder name (default: the latest Lesson Study cycle)',
+    )
     .option('--date <date>', 'the day the lesson is taught (YYYY-MM-DD)')
     .option('-y, --yes', 'ask nothing: use the flags and defaults')
     .action(lazy(() => import('./lesson.js').then((m) => ({ run: m.runAdd }))));
@@ -168,6 +171,14 @@ async function handleError(e: unknown, io: Io, argv: readonly string[]): Promise
     io.err(formatError(e, color) + '\n');
     if (debug && e.stack) io.err(e.stack + '\n');
     return e.exitCode;
+  }
+  const { faultRefusal } = await import('../project/faults.js');
+  const fault = faultRefusal(e, io.cwd);
+  if (fault) {
+    const { formatError } = await import('./format.js');
+    io.err(formatError(fault, color) + '\n');
+    if (debug && e instanceof Error && e.stack) io.err(e.stack + '\n');
+    return fault.exitCode;
   }
   io.err(`sipp: something unexpected went wrong: ${(e as Error)?.message ?? String(e)}\n`);
   if (debug && e instanceof Error && e.stack) io.err(e.stack + '\n');

@@ -3,7 +3,14 @@
 import type { Prompts } from './context.js';
 import type { PromptSpec } from '../core/method/contract.js';
 import { listMethods } from '../methods/registry.js';
-import { EQUITY_MARKERS, STAGES, answerKey, type EquityMarker, type InitAnswers, type Stage } from '../core/records/scaffold.js';
+import {
+  EQUITY_MARKERS,
+  STAGES,
+  answerKey,
+  type EquityMarker,
+  type InitAnswers,
+  type Stage,
+} from '../core/records/scaffold.js';
 import { DEFAULT_METHOD } from '../core/records/settings.js';
 
 /** What the teacher already gave as flags; those questions are not asked again. */
@@ -88,12 +95,15 @@ export interface CycleAnswers {
 }
 
 /** The cycle's title (unless given) and the method's questions (those not given as flags). */
-export async function askCycleAnswers(prompts: Prompts, opts: {
-  title?: string | undefined;
-  defaultTitle: string;
-  given: Record<string, string>;
-  prompts: readonly PromptSpec[];
-}): Promise<CycleAnswers> {
+export async function askCycleAnswers(
+  prompts: Prompts,
+  opts: {
+    title?: string | undefined;
+    defaultTitle: string;
+    given: Record<string, string>;
+    prompts: readonly PromptSpec[];
+  },
+): Promise<CycleAnswers> {
   const { input } = prompts;
   const title = opts.title ?? (await input({ message: 'A short title for this cycle:', default: opts.defaultTitle }));
   const answers: Record<string, string> = { ...opts.given };

@@ -1,10 +1,35 @@
 // Writing briefings into the output folder: replacing briefings sipp wrote before, never a file it did not.
 import { closeSync, existsSync, openSync, readSync, readdirSync, rmSync, rmdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { refusal } from '../core/problems.js';
+import { refusal, usageError } from '../core/problems.js';
+import { CYCLES_DIR } from '../core/records/model.js';
+import { removeDebrisIn } from './debris.js';
+import { realPathOf } from './write.js';
 import { isGeneratedBriefing } from '../core/render/index.js';
 import { chartFolder } from '../core/render/chart-views.js';
 import { writeAtomic } from './write.js';
+
+/**
+ * Refuses (exit 2) an output folder that cannot hold briefings: the top folder of the computer, and the project's
+ * `cycles/` folder or any folder inside it, where briefings would be read as records and make the project invalid.
+ * A file in the way is refused when writing (`writeBriefings`).
+ */
+export function checkOutputFolder(root: string, outDir: string, shown: (absolute: string) => string): void {
+  const real = realPathOf(outDir);
+  if (path.parse(real).root === real) {
+    throw usageError(
+      `--out ${shown(outDir)} is the top folder of the computer; sipp will not write briefings there.`,
+      'Choose a folder of its own, for example --out briefings or --out ~/meeting-briefings.',
+    );
+  }
+  const cycles = realPathOf(path.join(root, CYCLES_DIR));
+  if (real === cycles || real.startsWith(cycles + path.sep)) {
+    throw usageError(
+      `--out ${shown(outDir)} is inside the project's ${CYCLES_DIR}/ folder, which holds the records: briefings there would be read as records.`,
+      'Leave out --out to use briefings/, or choose a folder outside cycles/.',
+    );
+  }
+}
 
 /** Enough of a file to see its first line. */
 const HEAD_BYTES = 512;
@@ -13,11 +38,13 @@ const PARALLEL_WRITES = 16;
 /**
  * Writes every briefing atomically, after checking all of them first: if any target is a folder or a file sipp
  * did not write (its first line is not sipp's marker), nothing is written at all. Returns the absolute paths.
+ * Nothing is written through a link that leads out of `within`: the project, when the folder is inside it.
  */
 export async function writeBriefings(
   outDir: string,
   files: readonly { file: string; text: string }[],
   shown: (absolute: string) => string,
+  within: string = outDir,
 ): Promise<string[]> {
   if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
     throw refusal(`${shown(outDir)} is a file, not a folder, so the briefings cannot go there. Nothing was written.`, {
@@ -25,6 +52,8 @@ export async function writeBriefings(
     });
   }
   const targets = files.map((f) => ({ ...f, absolute: path.join(outDir, f.file) }));
+  // What an interrupted run left behind here (temporary files), before anything is checked or written.
+  for (const dir of new Set([outDir, ...targets.map((t) => path.dirname(t.absolute))])) removeDebrisIn(dir);
   const foreign = targets.filter((t) => existsSync(t.absolute) && !isSippBriefing(t.absolute));
   if (foreign.length > 0) {
     const names = foreign.map((t) => shown(t.absolute));
@@ -34,8 +63,20 @@ export async function writeBriefings(
     );
   }
   // A few at a time: each atomic write waits on the disk, and a large project has a thousand briefings.
-  for (let i = 0; i < targets.length; i += PARALLEL_WRITES) {
-    await Promise.all(targets.slice(i, i + PARALLEL_WRITES).map((t) => writeAtomic(t.absolute, t.text)));
+  const made = !existsSync(outDir);
+  try {
+    for (let i = 0; i < targets.length; i += PARALLEL_WRITES) {
+      // Settled, not raced: every write of the batch has finished (or failed) before any clean-up starts.
+      const batch = await Promise.allSettled(
+        targets.slice(i, i + PARALLEL_WRITES).map((t) => writeAtomic(within, t.absolute, t.text)),
+      );
+      const failed = batch.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
+    }
+  } catch (e) {
+    // A folder this run made and could not fill (a full disk) goes again; briefings already written are whole.
+    if (made) removeEmptyFolders(outDir);
+    throw e;
   }
   removeStaleCharts(targets.map((t) => t.absolute));
   return targets.map((t) => t.absolute);
@@ -58,6 +99,17 @@ function removeStaleCharts(written: readonly string[]): void {
       if (entry.isFile() && !current.has(file) && isSippBriefing(file)) rmSync(file);
     }
     if (readdirSync(dir).length === 0) rmdirSync(dir);
+  }
+}
+
+/** Removes `dir` and the folders in it when they hold no file. */
+function removeEmptyFolders(dir: string): void {
+  try {
+    for (const entry of readdirSync(dir, { withFileTypes: true }))
+      if (entry.isDirectory()) removeEmptyFolders(path.join(dir, entry.name));
+    if (readdirSync(dir).length === 0) rmdirSync(dir);
+  } catch {
+    // Left as it is: the fault being reported matters more.
   }
 }
 

@@ -1,6 +1,6 @@
 // Keeping the raw class table safe: a copy in data/private/<cycle>/ (which Git ignores), never overwriting an
 // earlier import, and writing the copy, .gitignore and measures.yaml as one step that is undone if it fails.
-import { existsSync, mkdirSync, readFileSync, rmSync, rmdirSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { PRIVATE_DATA_DIR } from '../core/records/model.js';
@@ -93,21 +93,20 @@ export async function writeImport(root: string, writes: ImportWrites): Promise<v
     if (writes.gitignore) {
       const file = path.join(root, '.gitignore');
       const { before } = writes.gitignore;
-      await writeAtomic(file, writes.gitignore.after);
+      await writeAtomic(root, file, writes.gitignore.after);
       undo.push(() => (before === null ? rmSync(file, { force: true }) : void writeFileAtomic.sync(file, before)));
     }
     if (writes.copy) {
       const file = path.join(root, writes.copy.relative);
       const madeDirs = missingDirs(root, path.dirname(file));
-      mkdirSync(path.dirname(file), { recursive: true });
-      // Readable by the owner only: the table holds pupil-level data.
-      await writeFileAtomic(file, writes.copy.bytes, { mode: 0o600 });
       undo.push(() => {
         rmSync(file, { force: true });
         for (const dir of madeDirs) rmdirSync(dir);
       });
+      // Readable by the owner only: the table holds pupil-level data.
+      await writeAtomic(root, file, writes.copy.bytes, 0o600);
     }
-    await writeAtomic(path.join(root, writes.measures.relative), writes.measures.text);
+    await writeAtomic(root, path.join(root, writes.measures.relative), writes.measures.text);
   } catch (e) {
     for (const step of undo.reverse()) {
       try {

@@ -1,16 +1,18 @@
 // Making a new project and a new cycle on disk: every file planned first, then written together or not at all.
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { refusal, usageError } from '../core/problems.js';
 import { newRecordText } from '../core/records/document.js';
 import {
   CORE_RECORDS,
   CYCLES_DIR,
+  CYCLE_FOLDER,
   PRIVATE_DATA_DIR,
   PROJECT_FILE,
   PROJECT_TEMPLATES_DIR,
   SCHEMA_COPY_DIR,
   cyclePrefix,
+  nextCycleNumber,
   recordFile,
   schemaFileOf,
   type ProjectFile,
@@ -26,6 +28,8 @@ import {
 import type { Method } from '../core/method/contract.js';
 import { readSchemas, schemaFilesFor } from './assets.js';
 import { findProjectRoot } from './find-root.js';
+import { listCycleFolders } from './load.js';
+import { withProjectLock } from './lock.js';
 import { gitAvailable, initRepositoryWithCommit, insideGitRepository } from './git.js';
 import {
   gitignoreAdditions,
@@ -131,6 +135,21 @@ function withTeamExample(text: string, school: string | undefined): string {
 
 export async function scaffoldProject(dir: string, answers: InitAnswers, opts: { git: boolean }): Promise<InitOutcome> {
   checkCanInit(dir);
+  const createdRoot = !existsSync(dir);
+  try {
+    mkdirSync(dir, { recursive: true });
+    // Checked again under the lock: another sipp init may have finished in this folder meanwhile.
+    return await withProjectLock(dir, async () => {
+      checkCanInit(dir);
+      return await writeProject(dir, answers, opts);
+    });
+  } catch (e) {
+    if (createdRoot) rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+async function writeProject(dir: string, answers: InitAnswers, opts: { git: boolean }): Promise<InitOutcome> {
   const planned = projectFiles(answers);
   const kept = [...planned.keys()].filter((rel) => OPTIONAL.has(rel) && existsSync(path.join(dir, rel)));
   for (const rel of kept) planned.delete(rel);
@@ -140,13 +159,11 @@ export async function scaffoldProject(dir: string, answers: InitAnswers, opts: {
   const additions = existingGitignore === undefined ? '' : gitignoreAdditions(existingGitignore);
   if (existingGitignore === undefined) planned.set('.gitignore', gitignoreText());
 
-  const createdRoot = !existsSync(dir);
-  let written: string[];
+  const written = await writeNewFiles(dir, planned);
   try {
-    written = await writeNewFiles(dir, planned);
-    if (additions) await writeAtomic(gitignorePath, existingGitignore + additions);
+    if (additions) await writeAtomic(dir, gitignorePath, existingGitignore + additions);
   } catch (e) {
-    if (createdRoot) rmSync(dir, { recursive: true, force: true });
+    for (const rel of written) rmSync(path.join(dir, rel), { force: true });
     throw e;
   }
   const gitignore = existingGitignore === undefined ? 'created' : additions ? 'updated' : 'unchanged';
@@ -180,6 +197,7 @@ export interface CycleOutcome {
   records: Map<string, Record<string, unknown>>;
   /** Schema copies added to .sipp/schemas/ because the project had none for this method yet. */
   schemaCopies: string[];
+  title: string;
 }
 
 /** The data of each record of a new cycle (the five core ones, then the method's own), by record name. */
@@ -239,18 +257,34 @@ function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/**
+ * Writes a new cycle's records (and the schema copies its method needs), all or nothing, under the project lock.
+ * The number is chosen under the lock, from the cycle folders there are then, so two sipps started at the same
+ * moment never take the same one; `startFor` gives the folder's slug and the cycle's start for that number.
+ */
 export async function scaffoldCycle(
   root: string,
-  number: number,
-  slug: string,
+  startFor: (number: number) => { slug: string; start: CycleStart },
   project: ProjectFile,
-  start: CycleStart,
   method: Method,
 ): Promise<CycleOutcome> {
-  const folder = cycleFolderName(cyclePrefix(number), slug);
-  const dir = `${CYCLES_DIR}/${folder}`;
-  const records = cycleRecords(project, withPredictionDate(start, today()), method);
-  const files = await writeNewFiles(root, cycleFiles(dir, records));
-  const schemaCopies = await writeNewFiles(root, missingSchemaCopies(root, method.id));
-  return { number, folder, dir, files, records, schemaCopies };
+  return withProjectLock(root, async () => {
+    const number = nextCycleNumber(listCycleFolders(root).map((folder) => ({ number: cycleNumberOf(folder) })));
+    const { slug, start } = startFor(number);
+    const folder = cycleFolderName(cyclePrefix(number), slug);
+    const dir = `${CYCLES_DIR}/${folder}`;
+    const records = cycleRecords(project, withPredictionDate(start, today()), method);
+    const planned = cycleFiles(dir, records);
+    const copies = missingSchemaCopies(root, method.id);
+    const written = await writeNewFiles(root, new Map([...planned, ...copies]));
+    const files = written.filter((file) => planned.has(file));
+    const schemaCopies = written.filter((file) => copies.has(file));
+    return { number, folder, dir, files, records, schemaCopies, title: start.title };
+  });
+}
+
+/** The number of a cycle folder (`03-paired-reading` is 3), or null when it does not start with one. */
+function cycleNumberOf(folder: string): number | null {
+  const match = CYCLE_FOLDER.exec(folder);
+  return match ? Number(match[1]) : null;
 }

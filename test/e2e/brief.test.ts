@@ -210,7 +210,8 @@ describe('sipp brief', () => {
 
   it('writes to --out, relative to the current folder', () => {
     const dir = project();
-    const sub = path.join(dir, 'cycles');
+    const sub = path.join(dir, 'data');
+    mkdirSync(sub, { recursive: true });
     const r = sipp(['brief', '--out', 'printed', '--format', 'md'], { cwd: sub });
     expect(r.code, r.stderr).toBe(0);
     expect(briefings(sub, 'printed')).toEqual(['01-paired-reading.md', '02-book-bags.md', 'overview.md']);

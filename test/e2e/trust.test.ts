@@ -1,0 +1,224 @@
+// Issue 8, sections 2-5, the quick cases: links out of the project, --out where briefings cannot go, read-only
+// folders and full disks as plain messages with nothing half-written, leftovers of a killed run, and the project
+// lock. The many-process and kill tests are in test/slow/trust.test.ts.
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, NOBODY, REPO_ROOT, hashTree, newProject, sipp, tempDir, type RunAs } from './helpers.js';
+
+const CLASS_30 = readFileSync(path.join(REPO_ROOT, 'test/fixtures/tables/class-30.csv'), 'utf8');
+const DISK_FULL = path.join(REPO_ROOT, 'test/fixtures/faults/disk-full.mjs');
+const MEASURES = 'cycles/01-paired-reading/measures.yaml';
+
+/** A project with one cycle, `01-paired-reading`, and a class table beside it. */
+function projectWithCycle(): string {
+  const dir = newProject();
+  const r = sipp(['cycle', '--yes', 'Paired reading'], { cwd: dir });
+  if (r.code !== 0) throw new Error(r.stderr);
+  writeFileSync(path.join(dir, 'class.csv'), CLASS_30);
+  return dir;
+}
+
+function example(name = 'northfield-reading'): string {
+  const dir = tempDir();
+  cpSync(path.join(EXAMPLES, name), dir, { recursive: true });
+  return dir;
+}
+
+const importArgs = ['data', 'import', 'class.csv', '--cycle', '1', '--measure', 'reading-enjoyment'];
+
+describe('sipp never writes through a link out of the project', () => {
+  it('refuses to import into a measures.yaml that is a link to a file elsewhere, which stays as it was', () => {
+    const dir = projectWithCycle();
+    const outside = path.join(tempDir(), 'someone-elses.yaml');
+    writeFileSync(outside, readFileSync(path.join(dir, MEASURES)));
+    const before = readFileSync(outside, 'utf8');
+    // The record is replaced by a link to the outside file.
+    rmSync(path.join(dir, MEASURES));
+    symlinkSync(outside, path.join(dir, MEASURES));
+    const r = sipp(importArgs, { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${MEASURES} is a link (a symbolic link) to ${outside}, outside the project`);
+    expect(r.stderr).not.toContain('unexpected');
+    expect(readFileSync(outside, 'utf8')).toBe(before);
+    expect(existsSync(path.join(dir, 'data/private/01-paired-reading'))).toBe(false);
+  });
+
+  it('refuses to add to a .gitignore that is a link to a file elsewhere', () => {
+    const dir = projectWithCycle();
+    const outside = path.join(tempDir(), 'gitignore');
+    writeFileSync(outside, 'node_modules/\n');
+    // Without data/private/'s own .gitignore, the import must add data/private/ to the project's.
+    rmSync(path.join(dir, 'data/private/.gitignore'));
+    rmSync(path.join(dir, '.gitignore'));
+    symlinkSync(outside, path.join(dir, '.gitignore'));
+    const r = sipp(importArgs, { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('.gitignore is a link (a symbolic link)');
+    expect(readFileSync(outside, 'utf8')).toBe('node_modules/\n');
+  });
+
+  it('refuses to write briefings into a briefings/ folder that is a link to a folder elsewhere', () => {
+    const dir = example();
+    const outside = tempDir();
+    symlinkSync(outside, path.join(dir, 'briefings'));
+    const r = sipp(['brief'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('briefings (on the way to briefings/01-paired-reading.md) is a link');
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
+  it('refuses to start a cycle in a cycles/ folder that is a link to a folder elsewhere', () => {
+    const dir = newProject();
+    const outside = tempDir();
+    rmSync(path.join(dir, 'cycles'), { recursive: true });
+    symlinkSync(outside, path.join(dir, 'cycles'));
+    const r = sipp(['cycle', '--yes', 'Paired reading'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('cycles (on the way to cycles/01-paired-reading/question.yaml) is a link');
+    expect(readdirSync(outside)).toEqual([]);
+  });
+});
+
+describe('sipp brief --out refuses folders where briefings cannot go (exit 2)', () => {
+  it.each([
+    ['/', 'the top folder of the computer'],
+    ['cycles', "inside the project's cycles/ folder"],
+    ['cycles/01-paired-reading', "inside the project's cycles/ folder"],
+    ['cycles/01-paired-reading/printed', "inside the project's cycles/ folder"],
+  ])('--out %s', (out, words) => {
+    const dir = example();
+    const hash = hashTree(dir);
+    const r = sipp(['brief', '--out', out], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(words);
+    expect(hashTree(dir)).toBe(hash);
+    expect(sipp(['validate'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('--out a file (exit 1), naming it', () => {
+    const dir = example();
+    writeFileSync(path.join(dir, 'notes.txt'), 'mine\n');
+    const r = sipp(['brief', '--out', 'notes.txt'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('notes.txt is a file, not a folder');
+    expect(readFileSync(path.join(dir, 'notes.txt'), 'utf8')).toBe('mine\n');
+  });
+});
+
+/** Runs as an unprivileged user (tests run as root, for whom nothing is read-only). */
+function readOnly(dir: string): { as?: RunAs } {
+  if (process.getuid?.() !== 0) {
+    chmodSync(dir, 0o555);
+    return {};
+  }
+  chmodSync(dir, 0o755);
+  for (const sub of ['cycles', 'cycles/01-paired-reading', 'data', '.sipp', '.sipp/schemas'])
+    if (existsSync(path.join(dir, sub))) chmodSync(path.join(dir, sub), 0o755);
+  return { as: NOBODY };
+}
+
+describe('a read-only project folder is a plain message, and nothing changes', () => {
+  it.each([
+    ['cycle', ['cycle', '--yes', 'Book bags']],
+    ['data import', importArgs],
+    ['brief', ['brief']],
+  ])('sipp %s', (_, args) => {
+    const dir = projectWithCycle();
+    const hash = hashTree(dir);
+    const r = sipp(args, { cwd: dir, ...readOnly(dir) });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/sipp is not allowed to change .+: it is read-only for you/);
+    expect(r.stderr).not.toContain('unexpected');
+    expect(hashTree(dir)).toBe(hash);
+  });
+});
+
+describe('a full disk is a plain message, and nothing is left half-made', () => {
+  const full = (dir: string) => ({ SIPP_TEST_DISK_FULL: dir, NODE_OPTIONS: `--import=${DISK_FULL}` });
+
+  it.each([
+    ['cycle', ['cycle', '--yes', 'Book bags'], 'cycles/02-book-bags/question.yaml'],
+    ['data import', importArgs, 'data/private/01-paired-reading/reading-enjoyment.csv'],
+    ['brief', ['brief'], 'briefings/'],
+  ])('sipp %s', (_, args, file) => {
+    const dir = projectWithCycle();
+    const hash = hashTree(dir);
+    const r = sipp(args, { cwd: dir, env: full(dir) });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`The disk is full: sipp could not write ${file}`);
+    expect(r.stderr).toContain('No file was left half-written.');
+    expect(r.stderr).not.toContain('unexpected');
+    expect(hashTree(dir)).toBe(hash);
+  });
+
+  it('sipp init leaves no half-made project', () => {
+    const parent = tempDir();
+    const r = sipp(['init', '--yes', '--no-git', '--title', 'T', 'enquiry'], { cwd: parent, env: full(parent) });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('The disk is full');
+    expect(readdirSync(parent)).toEqual([]);
+  });
+});
+
+describe('what a killed sipp left behind', () => {
+  it('is ignored by validate and brief, and removed by the next command that writes', () => {
+    const dir = example();
+    const leftovers = [
+      'cycles/01-paired-reading/measures.yaml.2218447915',
+      'sipp.yaml.93021877',
+      'briefings/01-paired-reading.html.4011987234',
+    ];
+    mkdirSync(path.join(dir, 'briefings'), { recursive: true });
+    for (const file of leftovers) writeFileSync(path.join(dir, file), 'half a file');
+    const v = sipp(['validate'], { cwd: dir });
+    expect(v.code).toBe(0);
+    expect(v.stdout + v.stderr).not.toContain('2218447915');
+    const b = sipp(['brief'], { cwd: dir });
+    expect(b.code).toBe(0);
+    expect(b.stdout).not.toContain('4011987234');
+    for (const file of leftovers) expect(existsSync(path.join(dir, file)), file).toBe(false);
+  });
+
+  it('keeps a file of the team that only looks like one in a folder sipp does not write', () => {
+    const dir = example();
+    writeFileSync(path.join(dir, 'templates', 'notes.md.20250101'), 'ours');
+    expect(sipp(['brief'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'templates', 'notes.md.20250101'), 'utf8')).toBe('ours');
+  });
+});
+
+describe('the project lock', () => {
+  it('makes a second sipp wait, then say plainly that another is working on the project', () => {
+    const dir = projectWithCycle();
+    mkdirSync(path.join(dir, '.sipp.lock')); // held, and fresh
+    const hash = hashTree(dir);
+    const r = sipp(['cycle', '--yes', 'Book bags'], { cwd: dir, env: { SIPP_LOCK_WAIT: '0.3' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Another sipp is working on this project, so this one changed nothing.');
+    expect(hashTree(dir)).toBe(hash);
+  });
+
+  it('is taken over when a killed sipp left it behind, and is gone after the command', () => {
+    const dir = projectWithCycle();
+    const lock = path.join(dir, '.sipp.lock');
+    mkdirSync(lock);
+    const longAgo = new Date(Date.now() - 60_000);
+    utimesSync(lock, longAgo, longAgo);
+    const r = sipp(['cycle', '--yes', 'Book bags'], { cwd: dir, env: { SIPP_LOCK_WAIT: '0.3' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(path.join(dir, 'cycles/02-book-bags/question.yaml'))).toBe(true);
+    expect(existsSync(lock)).toBe(false);
+  });
+});
