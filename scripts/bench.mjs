@@ -26,6 +26,25 @@ const rows = numberOption('--rows', 10_000);
 const slowRuns = Math.max(3, Math.round(fastRuns / 3));
 const keep = process.argv.includes('--keep');
 
+/** Adds a series of `count` daily points to the first measure of a measures.yaml. */
+function appendLongSeries(file, count) {
+  const text = readFileSync(file, 'utf8');
+  const measure = /^\s*- id: ([a-z0-9-]+)/m.exec(text)?.[1];
+  const start = Date.UTC(1990, 0, 1);
+  const points = Array.from({ length: count }, (_, i) => {
+    const date = new Date(start + i * 86_400_000).toISOString().slice(0, 10);
+    return `      - { date: ${date}, value: ${40 + ((i * 7919) % 21)} }`;
+  });
+  const series = `  - measure: ${measure}\n    group: Every day\n    points:\n${points.join('\n')}\n`;
+  writeFileSync(
+    file,
+    text.replace(
+      /^series:.*$/m,
+      (line) => `series:\n${series}${line.replace(/^series:\s*\[\]\s*$/, '').replace(/^series:/, '')}`,
+    ),
+  );
+}
+
 function numberOption(name, fallback) {
   const i = process.argv.indexOf(name);
   const value = i === -1 ? fallback : Number(process.argv[i + 1]);
@@ -196,6 +215,14 @@ try {
     writeFileSync(measuresFile, measuresText);
     rmSync(path.join(small, 'data', 'private', '01-paired-reading'), { recursive: true, force: true });
   };
+  // The example again, with one hand-kept dated series of 12,000 points (a school's daily attendance over decades):
+  // its run-chart limits once took 22 s; analysed beside the plain example, the ratio is the cost of the length.
+  const longSeries = path.join(work, 'long-series');
+  cpSync(example, longSeries, { recursive: true });
+  appendLongSeries(path.join(longSeries, 'cycles', '02-reading-buddies-at-home', 'measures.yaml'), 12_000);
+  const plain = path.join(work, 'plain-example');
+  cpSync(example, plain, { recursive: true });
+
   const importArgs = ['data', 'import', 'class.csv', '--cycle', '1', '--measure', 'reading-enjoyment', '--yes'];
 
   const fast = { runs: fastRuns, warmups: 2 };
@@ -242,6 +269,13 @@ try {
         ['sipp analyse (after the import)', () => measure([bin, 'analyse'], small, slow)],
       ],
     ],
+    [
+      'A dated series of 12,000 points',
+      [
+        ['sipp analyse, the example', () => measure([bin, 'analyse'], plain, slow)],
+        ['sipp analyse, with the long series', () => measure([bin, 'analyse'], longSeries, slow)],
+      ],
+    ],
   ];
 
   const load = loadavg()[0];
@@ -284,6 +318,12 @@ try {
     const seconds = (x) => `${(x / 1000).toFixed(2)} s`;
     console.log(`  ${name}: ${seconds(median)} (min ${seconds(min)}); aim under 1 s: ${verdict(median < 1000)}`);
   }
+  const long = results.get('sipp analyse, with the long series');
+  const peer = results.get('sipp analyse, the example');
+  console.log(
+    `  sipp analyse with a 12,000-point series / without it: ${ratio(long.median, peer.median)} ` +
+      `(the cost of the series grows linearly; it took 22 s before issue 8)`,
+  );
 } catch (e) {
   console.error(`The benchmark stopped: ${e instanceof Error ? e.message : String(e)}`);
   failed = true;

@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import path from 'node:path';
 import { colorWanted, inquirerPrompts, type CliContext, type Prompts } from './context.js';
 import { EXIT, isSippError } from '../core/problems.js';
+import { visibleInTerminal } from '../core/control-characters.js';
 import { packageVersion } from '../project/assets.js';
 
 import { METHOD_IDS } from '../core/method/ids.generated.js';
@@ -17,13 +18,16 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
   const program = new Command('sipp');
   const context = (): CliContext => {
     const globals = program.opts<GlobalOptions>();
+    const color = colorWanted(io.env, io.stdoutTTY);
+    const errColor = colorWanted(io.env, io.stderrTTY);
     return {
       cwd: path.resolve(io.cwd, globals.C ?? '.'),
       debug: Boolean(globals.debug) || io.env.SIPP_DEBUG === '1',
       interactive: io.stdinTTY && io.stdoutTTY,
-      color: colorWanted(io.env, io.stdoutTTY),
-      out: io.out,
-      err: io.err,
+      color,
+      // Record text may hold control characters (ESC, BEL): they are shown as ␛ and ␇, never sent raw.
+      out: (text) => io.out(visibleInTerminal(text, color)),
+      err: (text) => io.err(visibleInTerminal(text, errColor)),
       prompts: io.prompts ?? inquirerPrompts,
     };
   };
@@ -168,7 +172,7 @@ async function handleError(e: unknown, io: Io, argv: readonly string[]): Promise
   const color = colorWanted(io.env, io.stderrTTY);
   if (isSippError(e)) {
     const { formatError } = await import('./format.js');
-    io.err(formatError(e, color) + '\n');
+    io.err(visibleInTerminal(formatError(e, color) + '\n', color));
     if (debug && e.stack) io.err(e.stack + '\n');
     return e.exitCode;
   }

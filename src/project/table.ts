@@ -11,6 +11,11 @@ export type TableFormat = 'csv' | 'xlsx';
 
 /** Class tables are small; a file this large is not one (and would be slow to check). */
 export const MAX_TABLE_BYTES = 50 * 1024 * 1024;
+/**
+ * Workbooks are compressed and slow to unpack: a class of 10,000 learners is well under 1 MB as .xlsx, and a
+ * 44 MB workbook took over 20 s to read. Larger ones are refused with what to do.
+ */
+export const MAX_WORKBOOK_BYTES = 10 * 1024 * 1024;
 
 export interface TableFile {
   table: Table;
@@ -33,7 +38,7 @@ export function tableFormatOf(file: string): TableFormat {
 
 export async function readTableFile(absolute: string, label: string): Promise<TableFile> {
   const format = tableFormatOf(label);
-  const bytes = readBytes(absolute, label);
+  const bytes = readBytes(absolute, label, format === 'xlsx' ? MAX_WORKBOOK_BYTES : MAX_TABLE_BYTES);
   const rows = format === 'csv' ? csvRows(bytes, label) : await xlsxRows(bytes, label);
   const table = tableFromRows(rows);
   if (table.headings.every((h) => h === ''))
@@ -41,7 +46,7 @@ export async function readTableFile(absolute: string, label: string): Promise<Ta
   return { table, bytes, format };
 }
 
-function readBytes(absolute: string, label: string): Buffer {
+function readBytes(absolute: string, label: string, limit: number): Buffer {
   let fd: number;
   try {
     const stat = statSync(absolute);
@@ -61,9 +66,15 @@ function readBytes(absolute: string, label: string): Buffer {
   }
   try {
     const size = fstatSync(fd).size;
-    if (size > MAX_TABLE_BYTES)
+    if (size > limit)
       throw refusal(
-        `${label} is ${(size / 1024 / 1024).toFixed(0)} MB: too large for a class table. Export only the columns and learners the measure needs.`,
+        `${label} is ${(size / 1024 / 1024).toFixed(0)} MB: too large for a class table (sipp reads ${limit === MAX_WORKBOOK_BYTES ? 'workbooks' : 'tables'} of up to ${limit / 1024 / 1024} MB). Nothing was written.`,
+        {
+          hint:
+            limit === MAX_WORKBOOK_BYTES
+              ? 'Copy only the columns and learners the measure needs into a new workbook, or save the sheet as CSV (UTF-8).'
+              : 'Export only the columns and learners the measure needs.',
+        },
       );
     return readAll(fd, size);
   } finally {

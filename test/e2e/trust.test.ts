@@ -222,3 +222,88 @@ describe('the project lock', () => {
     expect(existsSync(lock)).toBe(false);
   });
 });
+
+describe('faults are messages, not internal errors (issue 8, section 5)', () => {
+  it('draws groups named toString, valueOf and constructor', () => {
+    const dir = example();
+    const file = path.join(dir, MEASURES);
+    const text = readFileSync(file, 'utf8')
+      .replace('- name: Intervention classes', '- name: toString')
+      .replace('- name: Comparison classes (Lochanside)', '- name: valueOf')
+      .replace(/^ {4}group: .*$/m, '    group: constructor');
+    writeFileSync(file, text);
+    const r = sipp(['brief'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'briefings/01-paired-reading.md'), 'utf8')).toContain('toString');
+  });
+
+  it('gives one short problem for an oddly numbered cycle folder, and numbers the next cycle after the real ones', () => {
+    const dir = example();
+    for (const folder of ['999999999999999999999-x', '2025-26-reading', '9999999-x'])
+      mkdirSync(path.join(dir, 'cycles', folder));
+    const v = sipp(['validate'], { cwd: dir });
+    expect(v.code).toBe(1);
+    const lines = (v.stdout + v.stderr).split('\n');
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(400);
+    expect(v.stdout + v.stderr).toContain('Rename `2025-26-reading` to `03-2025-26-reading`');
+    expect(v.stdout + v.stderr).not.toContain('unexpected');
+    const c = sipp(['cycle', '--yes', 'Next one'], { cwd: dir });
+    expect(c.stderr).toBe('');
+    expect(existsSync(path.join(dir, 'cycles/03-next-one/question.yaml'))).toBe(true);
+  });
+
+  it('shows control characters in record text as symbols on the terminal, and never writes them into briefings', () => {
+    const dir = example();
+    const question = path.join(dir, 'cycles/01-paired-reading/question.yaml');
+    writeFileSync(
+      question,
+      readFileSync(question, 'utf8').replace(/^title: .*$/m, 'title: "Paired \\e[2J\\e]0;owned\\a reading"'),
+    );
+    for (const args of [['status'], ['cycle', 'list'], ['analyse'], ['validate']]) {
+      const r = sipp(args, { cwd: dir });
+      // eslint-disable-next-line no-control-regex -- BEL and ESC must not reach the terminal
+      expect(r.stdout + r.stderr, args.join(' ')).not.toMatch(/[\u0007\u001b]/);
+    }
+    expect(sipp(['cycle', 'list'], { cwd: dir }).stdout).toContain('Paired ␛[2J␛]0;owned␇ reading');
+    expect(sipp(['brief'], { cwd: dir }).code).toBe(0);
+    const written = readdirSync(path.join(dir, 'briefings'), { recursive: true, withFileTypes: true }).filter((e) =>
+      e.isFile(),
+    );
+    for (const entry of written) {
+      const text = readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
+      // eslint-disable-next-line no-control-regex -- the characters XML forbids
+      expect(text, entry.name).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    }
+  });
+
+  it('refuses a score too large to show, at its row and column', () => {
+    const dir = projectWithCycle();
+    writeFileSync(path.join(dir, 'big.csv'), 'learner,group,before,after\nL1,intervention,12,1e300\n');
+    const hash = hashTree(dir);
+    const r = sipp(['data', 'import', 'big.csv', '--cycle', '1', '--measure', 'reading-enjoyment'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('big.csv:2:D: "1e300" is too large a number for a score');
+    expect(hashTree(dir)).toBe(hash);
+  });
+
+  it('refuses a workbook over the size limit before reading it', () => {
+    const dir = projectWithCycle();
+    writeFileSync(path.join(dir, 'huge.xlsx'), Buffer.alloc(11 * 1024 * 1024, 1));
+    const r = sipp(['data', 'import', 'huge.xlsx', '--cycle', '1', '--measure', 'reading-enjoyment'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('huge.xlsx is 11 MB: too large for a class table (sipp reads workbooks of up to 10 MB)');
+  });
+
+  it('with .sipp/schemas a file, a Lesson Study cycle is refused plainly and leaves no half-made folder', () => {
+    const dir = projectWithCycle();
+    rmSync(path.join(dir, '.sipp/schemas'), { recursive: true });
+    writeFileSync(path.join(dir, '.sipp/schemas'), 'not a folder');
+    const hash = hashTree(dir);
+    const r = sipp(['cycle', '--yes', '--method', 'lesson-study', 'LS'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/sipp needs a folder at \.sipp\/schemas\/\S+, or on the way to it, but there is a file/);
+    expect(r.stderr).not.toContain('unexpected');
+    expect(hashTree(dir)).toBe(hash);
+  });
+});

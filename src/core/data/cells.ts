@@ -8,6 +8,7 @@ import {
   parseDateCell,
   parseGroupCell,
   hasAmbiguousComma,
+  isOutOfRange,
   parseNumberCell,
   parseQuintileCell,
   parseYesNoCell,
@@ -240,9 +241,11 @@ class RowReader {
       role,
       parseNumberCell,
       (c) =>
-        hasAmbiguousComma(c)
-          ? `"${c}" could be read two ways (a thousands separator or a decimal comma): write the score without the comma (1234) or with a decimal point (1.234).`
-          : `"${c}" is not a number: write the score as a number, or leave the cell empty if the learner has no score.`,
+        isOutOfRange(c)
+          ? `"${c}" is too large a number for a score (sipp takes scores up to a billion): check the cell for a typing slip.`
+          : hasAmbiguousComma(c)
+            ? `"${c}" could be read two ways (a thousands separator or a decimal comma): write the score without the comma (1234) or with a decimal point (1.234).`
+            : `"${c}" is not a number: write the score as a number, or leave the cell empty if the learner has no score.`,
       'not-a-number',
     );
   }

@@ -16,12 +16,25 @@ export function hasAmbiguousComma(cell: string): boolean {
   return AMBIGUOUS_COMMA.test(cell.trim());
 }
 
+/**
+ * The largest size of a score sipp takes (a billion): far beyond any test score or percentage, and small enough
+ * that sums of squares of a class's scores stay exact enough to give a mean and SD (1e300 overflows them).
+ */
+export const MAX_SCORE_MAGNITUDE = 1e9;
+
+export function isOutOfRange(cell: string): boolean {
+  const t = cell.trim();
+  if (!NUMBER.test(t) || hasAmbiguousComma(t)) return false;
+  const value = Number(t.replace('%', '').replace(',', '.'));
+  return !Number.isFinite(value) || Math.abs(value) > MAX_SCORE_MAGNITUDE;
+}
+
 export function parseNumberCell(cell: string): Parsed<number> {
   const t = cell.trim();
   if (t === '') return null;
   if (!NUMBER.test(t) || hasAmbiguousComma(t)) return INVALID;
   const value = Number(t.replace('%', '').replace(',', '.'));
-  return Number.isFinite(value) ? value : INVALID;
+  return Number.isFinite(value) && Math.abs(value) <= MAX_SCORE_MAGNITUDE ? value : INVALID;
 }
 
 const YES = new Set(['yes', 'y', 'true', '1']);

@@ -69,7 +69,16 @@ export function cyclePrefix(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** The number the next cycle gets: one more than the highest so far. */
+/**
+ * The highest cycle number sipp counts with. A folder with a larger one (`2025-26-reading`, a number typed by
+ * mistake) is reported as misnamed, and does not push the next cycle's number out of reach.
+ */
+export const MAX_CYCLE_NUMBER = 999;
+
+/** The number the next cycle gets: one more than the highest so far (of the numbers up to MAX_CYCLE_NUMBER). */
 export function nextCycleNumber(cycles: readonly Pick<CycleSource, 'number'>[]): number {
-  return cycles.reduce((max, c) => Math.max(max, c.number ?? 0), 0) + 1;
+  return (
+    cycles.reduce((max, c) => (c.number !== null && c.number <= MAX_CYCLE_NUMBER ? Math.max(max, c.number) : max), 0) +
+    1
+  );
 }

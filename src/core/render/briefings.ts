@@ -1,5 +1,6 @@
 // Which briefings `sipp brief` makes and their text: one per selected cycle and format, and the overview, with
 // their charts (inline in HTML; for Markdown, SVG files in a folder beside each briefing).
+import { visibleInDocument } from '../control-characters.js';
 import type { CycleReport, MeasureReport } from '../analysis/report-types.js';
 import type { InterventionRecord, ProjectFile } from '../records/model.js';
 import { chartFile } from './chart-views.js';
@@ -87,7 +88,8 @@ export async function renderBriefings(
     });
     if (format === 'md') out.push(...svgFiles(OVERVIEW_NAME, trend));
   }
-  return out;
+  // Control characters typed into a record never reach a briefing raw (XML, and so SVG, forbids them).
+  return out.map((file) => ({ ...file, text: visibleInDocument(file.text) }));
 }
 
 function cycleReportOf(c: OverviewCycle, measures: MeasureReport[]): CycleReport {

@@ -2,6 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { anhoejLimits, binomialQuantile, runsLimits } from '../../../src/core/analysis/index.js';
+import { EXACT_RUNS_LIMITS_UP_TO, logSpaceRunsLimits } from '../../../src/core/analysis/runs-limits.js';
 import { vector } from './vectors.js';
 
 describe('anhoejLimits', () => {
@@ -107,5 +108,27 @@ describe('runsLimits', () => {
 
   it('rejects fewer than 2 useful observations', () => {
     expect(() => runsLimits(1)).toThrow(RangeError);
+  });
+});
+
+describe('runsLimits for long series (issue 8: its cost must stay small)', () => {
+  it('gives, in log space, exactly the limits of the exact integer computation, wherever both are used', () => {
+    const sizes = [...Array.from({ length: 399 }, (_, i) => i + 2), 500, 640, 777, 901, EXACT_RUNS_LIMITS_UP_TO];
+    const differ = sizes.filter((n) => {
+      const exact = runsLimits(n);
+      const logSpace = logSpaceRunsLimits(n);
+      return exact.fewest !== logSpace.fewest || exact.most !== logSpace.most;
+    });
+    expect(differ).toEqual([]);
+  });
+
+  it('works out the limits of 40,000 points at once, symmetric about the expected number of runs', () => {
+    // (The cost is measured by `npm run bench`; with exact integers this took minutes.)
+    const limits = runsLimits(40_000);
+    // Expected runs 1 + n/2 = 20,001, SD about sqrt(n)/2 = 100: the 2.5% tails lie near ±1.96 SD.
+    expect(limits.fewest).toBeGreaterThan(20_001 - 2.1 * 100);
+    expect(limits.fewest).toBeLessThan(20_001 - 1.8 * 100);
+    expect(limits.most).toBeGreaterThan(20_001 + 1.8 * 100);
+    expect(limits.most).toBeLessThan(20_001 + 2.1 * 100);
   });
 });

@@ -8,6 +8,8 @@ import type { ChartSpec } from './types.js';
 
 interface Row {
   group: string;
+  /** The group's place in the table, for sorting: a list of names as a sort order breaks on `toString`. */
+  order: number;
   before: number | null;
   after: number | null;
 }
@@ -18,23 +20,22 @@ export function beforeAfterSpec(measure: MeasureReport): ChartSpec | null {
   if (shown.length === 0) return null;
   const hidden = measure.groups.filter((g) => g.suppressed).map((g) => g.name);
   const decimals = yesNo ? 1 : decimalsFor(shown.flatMap((g) => [g.before.mean, g.after.mean]));
-  const rows: Row[] = shown.map((g) => ({ group: g.name, before: g.before.mean, after: g.after.mean }));
-  const order = rows.map((r) => r.group);
+  const rows: Row[] = shown.map((g, i) => ({ group: g.name, order: i, before: g.before.mean, after: g.after.mean }));
   const dots = rows.flatMap((r) => [
-    ...(r.before === null ? [] : [{ group: r.group, time: 'Before', value: r.before }]),
-    ...(r.after === null ? [] : [{ group: r.group, time: 'After', value: r.after }]),
+    ...(r.before === null ? [] : [{ group: r.group, order: r.order, time: 'Before', value: r.before }]),
+    ...(r.after === null ? [] : [{ group: r.group, order: r.order, time: 'After', value: r.after }]),
   ]);
   const labels = rows.flatMap((r) => {
     const value = r.after ?? r.before;
     if (value === null) return [];
     const rightwards = r.before === null || r.after === null || r.after >= r.before;
-    return [{ group: r.group, value, text: valueText(value, yesNo, decimals), rightwards }];
+    return [{ group: r.group, order: r.order, value, text: valueText(value, yesNo, decimals), rightwards }];
   });
   const bold = measure.gap ? [measure.gap.equityGroup, measure.gap.othersGroup] : [];
   const y = {
     field: 'group',
     type: 'nominal',
-    sort: order,
+    sort: { field: 'order', op: 'min' },
     title: null,
     axis: {
       labelLimit: 320,

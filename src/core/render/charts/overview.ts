@@ -91,13 +91,11 @@ function overviewSpec(
     add(EQUITY_GROUP, equityGroup(measure));
   });
   if (points.length === 0) return null;
-  const steps = [...new Map(points.map((p) => [p.order, p.step])).entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([, s]) => s);
   const x = {
     field: 'step',
     type: 'ordinal',
-    sort: steps,
+    // By the points' order, not a list of labels: a list of words as a sort order breaks on names like toString.
+    sort: { field: 'order', op: 'min' },
     title: null,
     axis: { labelAngle: 0, labelLimit: 0, labelExpr: "split(datum.label, '\\n')", grid: false },
   };
@@ -133,7 +131,7 @@ function overviewSpec(
       subtitlePadding: 6,
       offset: 12,
     },
-    width: Math.min(WIDTH, Math.max(300, steps.length * 100)),
+    width: Math.min(WIDTH, Math.max(300, new Set(points.map((p) => p.order)).size * 100)),
     height: 220,
     config: chartConfig(),
     data: { values: points },

@@ -1,6 +1,6 @@
 // Cycle folders are named NN-slug and numbered 01, 02, 03, … in creation order, with no gaps and no repeats.
 import type { Problem } from '../../problems.js';
-import { CYCLE_FOLDER, cyclePrefix, type CycleSource } from '../../records/model.js';
+import { CYCLE_FOLDER, MAX_CYCLE_NUMBER, cyclePrefix, nextCycleNumber, type CycleSource } from '../../records/model.js';
 import type { RuleContext } from './context.js';
 
 const RULE = 'cycle-numbering';
@@ -14,10 +14,13 @@ export function cycleNumberingProblems(context: RuleContext): Problem[] {
   const problems: Problem[] = [];
   const numbered: Array<{ cycle: CycleSource; number: number }> = [];
   for (const cycle of cycles) {
-    const number = leadingNumber(cycle.folder);
+    const leading = leadingNumber(cycle.folder);
+    // A number out of range (a year, a typing slip) is a misnamed folder, not cycle two thousand and twenty-five.
+    const number = leading !== null && leading <= MAX_CYCLE_NUMBER ? leading : null;
     const match = CYCLE_FOLDER.exec(cycle.folder);
     if (!match || number === null || number === 0 || match[1] !== cyclePrefix(number)) {
-      problems.push(folderProblem(cycle, namingMessage(cycle.folder, number, nextFree(cycles))));
+      const tooLarge = leading !== null && leading > MAX_CYCLE_NUMBER;
+      problems.push(folderProblem(cycle, namingMessage(cycle.folder, number, nextFree(cycles), tooLarge)));
     }
     if (number !== null && number > 0) numbered.push({ cycle, number });
   }
@@ -51,28 +54,33 @@ function leadingNumber(folder: string): number | null {
 }
 
 function nextFree(cycles: readonly CycleSource[]): number {
-  return cycles.reduce((max, c) => Math.max(max, leadingNumber(c.folder) ?? 0), 0) + 1;
+  return nextCycleNumber(cycles.map((c) => ({ number: leadingNumber(c.folder) })));
 }
 
 /** `cycle` folder names, suggested from what was written: `1 Paired Reading` -> `01-paired-reading`. */
-function namingMessage(folder: string, number: number | null, next: number): string {
+function namingMessage(folder: string, number: number | null, next: number, tooLarge: boolean): string {
   const slug =
     folder
-      .replace(/^\d+/, '')
+      .replace(number === null ? /^$/ : /^\d+/, '')
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '') || 'cycle';
   const suggested = `${cyclePrefix(number !== null && number > 0 ? number : next)}-${slug}`;
   const rule =
     'Cycle folders are named with a two-digit number from 01, a hyphen, and lower-case words joined by hyphens';
-  return `${rule}. Rename \`${folder}\` to \`${suggested}\`.`;
+  const why = tooLarge
+    ? ` (the number it starts with is not a cycle number: they run 01, 02, 03, … up to ${MAX_CYCLE_NUMBER})`
+    : '';
+  return `${rule}${why}. Rename \`${folder}\` to \`${suggested}\`.`;
 }
 
 function gapMessage(expected: number, number: number): string {
-  const missing = Array.from({ length: number - expected }, (_, k) => cyclePrefix(expected + k));
+  const count = number - expected;
   const list =
-    missing.length === 1
-      ? `is no cycle ${missing[0]}`
-      : `are no cycles ${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
+    count === 1
+      ? `is no cycle ${cyclePrefix(expected)}`
+      : count <= 4
+        ? `are no cycles ${Array.from({ length: count - 1 }, (_, k) => cyclePrefix(expected + k)).join(', ')} and ${cyclePrefix(number - 1)}`
+        : `are no cycles ${cyclePrefix(expected)} to ${cyclePrefix(number - 1)}`;
   return `There ${list} before this one (number ${cyclePrefix(number)}): cycles are numbered 01, 02, 03, … with no gaps. Restore the missing cycle from Git, or renumber this folder and the ones after it.`;
 }
