@@ -7,9 +7,10 @@ import { cycleNumberingProblems } from './rules/cycle-numbering.js';
 import { dateOrderProblems } from './rules/date-order.js';
 import { measureIdProblems } from './rules/measure-ids.js';
 import { smallGroupProblems } from './rules/small-groups.js';
+import { personalTextProblems } from './rules/personal-text.js';
 
-/** Rule ids: `measure-defined`, `measure-unique`, `date-order`, `cycle-numbering`, `count-within-n`, `small-group`, `point-value`. */
-const RULES: readonly Rule[] = [cycleNumberingProblems, measureIdProblems, dateOrderProblems, countWithinNProblems, smallGroupProblems];
+/** Rule ids: `measure-defined`, `measure-unique`, `date-order`, `cycle-numbering`, `count-within-n`, `small-group`, `point-value`, `personal-data`. */
+const RULES: readonly Rule[] = [cycleNumberingProblems, measureIdProblems, dateOrderProblems, countWithinNProblems, smallGroupProblems, personalTextProblems];
 
 /** Problems across records. Records with errors already `found` are skipped, so one mistake gives one message. */
 export function crossRecordProblems(source: ProjectSource, found: readonly Problem[]): Problem[] {
