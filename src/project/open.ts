@@ -7,6 +7,7 @@ import { allCycleData, projectData } from '../core/records/cycle-data.js';
 import type { ProjectSource } from '../core/records/model.js';
 import { projectSettings, type ProjectSettings } from '../core/records/settings.js';
 import { validateProject } from '../core/validate/index.js';
+import { localToday } from './clock.js';
 import type { CycleData } from '../core/method/contract.js';
 import { findMethod } from '../methods/registry.js';
 import { readSchemas } from './assets.js';
@@ -47,6 +48,7 @@ export function openProject(cwd: string, options: OpenOptions): OpenedProject {
     findMethod,
     schemaMemo: cache?.schemaMemo,
     lineDates: options.lineDates ? (files) => committedLineDates(root, files) : undefined,
+    today: localToday(),
   });
   cache?.save();
   if (options.need === 'valid') refuseErrors(problems, options.refused);

@@ -30,6 +30,7 @@ import { readSchemas, schemaFilesFor } from './assets.js';
 import { findProjectRoot } from './find-root.js';
 import { listCycleFolders } from './load.js';
 import { withProjectLock } from './lock.js';
+import { localToday } from './clock.js';
 import { gitAvailable, initRepositoryWithCommit, insideGitRepository } from './git.js';
 import {
   gitignoreAdditions,
@@ -250,13 +251,6 @@ export function withPredictionDate(start: CycleStart, day: string): CycleStart {
   return { ...start, answers: { ...start.answers, predictionDate: day } };
 }
 
-/** Today in the teacher's own time zone, as YYYY-MM-DD. */
-function today(): string {
-  const now = new Date();
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /**
  * Writes a new cycle's records (and the schema copies its method needs), all or nothing, under the project lock.
  * The number is chosen under the lock, from the cycle folders there are then, so two sipps started at the same
@@ -273,7 +267,7 @@ export async function scaffoldCycle(
     const { slug, start } = startFor(number);
     const folder = cycleFolderName(cyclePrefix(number), slug);
     const dir = `${CYCLES_DIR}/${folder}`;
-    const records = cycleRecords(project, withPredictionDate(start, today()), method);
+    const records = cycleRecords(project, withPredictionDate(start, localToday()), method);
     const planned = cycleFiles(dir, records);
     const copies = missingSchemaCopies(root, method.id);
     const written = await writeNewFiles(root, new Map([...planned, ...copies]));

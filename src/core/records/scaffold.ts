@@ -110,9 +110,10 @@ export function equityGroupFor(marker: EquityMarker): NonNullable<ProjectFile['e
 
 /** A school's sector guessed from its name ("Hillside Primary" is primary); null when the name does not say. */
 export function sectorFromName(name: string): 'primary' | 'secondary' | 'early-learning-and-childcare' | null {
-  if (/\bprimary\b/i.test(name)) return 'primary';
-  if (/\b(high school|academy|secondary|grammar school)\b/i.test(name)) return 'secondary';
-  if (/\b(nursery|early learning|elc)\b/i.test(name)) return 'early-learning-and-childcare';
+  // English names, and Gaelic-medium schools by their Gaelic names (bun-sgoil, àrd-sgoil, sgoil-àraich).
+  if (/\bprimary\b|(^|\s)bun-?sgoil/i.test(name)) return 'primary';
+  if (/\b(high school|academy|secondary|grammar school)\b|(^|\s)[àa]rd-?sgoil/i.test(name)) return 'secondary';
+  if (/\b(nursery|early learning|elc)\b|(^|\s)sgoil-?[àa]raich/i.test(name)) return 'early-learning-and-childcare';
   return null;
 }
 

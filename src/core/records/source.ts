@@ -80,7 +80,7 @@ export function parseSource(file: string, text: string): SourceFile {
   }
 
   const errors = selectYamlErrors(doc.errors);
-  for (const error of errors) report(at(yamlErrorTarget(doc, error)), describeYamlError(doc, error), 'yaml-syntax');
+  for (const error of errors) report(at(yamlErrorTarget(doc, error)), describeYamlError(doc, error, text), 'yaml-syntax');
   if (errors.length > 0) return source;
   if (doc.contents === null) return report({ line: 1, column: 1 }, emptyFileMessage(), 'empty-file');
   if (shape.oddKey !== null) {

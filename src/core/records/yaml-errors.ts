@@ -12,10 +12,33 @@ export function yamlErrorTarget(doc: Document.Parsed, error: YAMLError): number 
   return at;
 }
 
+/**
+ * The usual cause of BLOCK_AS_IMPLICIT_KEY in a record: a key indented one space more or less than the key it
+ * belongs beside (`- name: Mr O'Neill` with `role:` under it at five spaces), which YAML reads as more of the text
+ * above. Says so, naming both keys, or returns undefined when the lines do not look like that.
+ */
+function misalignedKey(text: string, offset: number): string | undefined {
+  if (text === '') return undefined;
+  const lineStart = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+  const lineEnd = text.indexOf('\n', offset);
+  if (lineEnd === -1) return undefined;
+  const nextEnd = text.indexOf('\n', lineEnd + 1);
+  const line = text.slice(lineStart, lineEnd);
+  const next = text.slice(lineEnd + 1, nextEnd === -1 ? undefined : nextEnd);
+  const here = /^(\s*)(- )?([A-Za-z][\w-]*):\s/.exec(line);
+  const there = /^(\s*)([A-Za-z][\w-]*):(\s|$)/.exec(next);
+  if (!here || !there) return undefined;
+  const column = (here[1] as string).length + (here[2] ? 2 : 0);
+  const spaces = (there[1] as string).length;
+  if (spaces === column) return undefined;
+  const count = (n: number): string => `${n} space${n === 1 ? '' : 's'}`;
+  return `\`${there[2]}:\` on the next line is not lined up with \`${here[3]}:\` (it has ${count(spaces)} in front, \`${here[3]}:\` is after ${count(column)}), so YAML reads it as more of the text of \`${here[3]}\`. Line \`${there[2]}:\` up with \`${here[3]}:\`: ${count(column)} in front.`;
+}
+
 const NO_KEY =
   'This line has no key. If it continues the text above, indent it further (or put the text in quotes); otherwise write it as "key: value".';
 
-export function describeYamlError(doc: Document.Parsed, error: YAMLError): string {
+export function describeYamlError(doc: Document.Parsed, error: YAMLError, text = ''): string {
   switch (error.code) {
     case 'DUPLICATE_KEY': {
       const key = keyStartingAt(doc, error.pos[0]);
@@ -24,7 +47,10 @@ export function describeYamlError(doc: Document.Parsed, error: YAMLError): strin
     case 'TAB_AS_INDENT':
       return 'A tab is used for indentation here. YAML needs spaces: replace the tab with spaces.';
     case 'BLOCK_AS_IMPLICIT_KEY':
-      return 'This text contains a colon followed by a space (": "), which YAML reads as the start of another key. Put the whole text in double quotes ("…").';
+      return (
+        misalignedKey(text, error.pos[0]) ??
+        'This text contains a colon followed by a space (": "), which YAML reads as the start of another key. Put the whole text in double quotes ("…").'
+      );
     case 'MULTILINE_IMPLICIT_KEY':
       return NO_KEY;
     case 'BAD_SCALAR_START': {

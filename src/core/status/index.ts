@@ -48,6 +48,26 @@ export type MethodLookup = (id: string) => Method | undefined;
 export const COMPLETE_NEXT =
   'This cycle is complete. Share what you learned (`sipp brief` prints a briefing) and start the next cycle with `sipp cycle`.';
 
+/**
+ * The next step inside a stage: the method's own words when nothing of the stage is answered yet, otherwise what
+ * is still to write ("Next: write the question…" right after `sipp cycle` took the question read as if it was lost).
+ */
+function nextInStage(
+  method: Method,
+  stage: Stage,
+  records: ReadonlyMap<string, unknown>,
+  missing: readonly MissingAnswer[],
+): string {
+  const ofStage = method.requirements.filter((r) => r.record === stage);
+  const answered = ofStage.some((r) => !isEmptyAnswer(valueAt(records.get(r.record), r.path)));
+  const still = missing.filter((m) => m.record === stage);
+  if (!answered || still.length === 0) return method.nextSteps[stage];
+  const labels = still.map((m) => m.label);
+  const list = labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+  const before = stage === 'question' ? ', before you collect any data' : '';
+  return `Finish ${recordFile(stage)}${before}: still to write ${list}.`;
+}
+
 export function projectStatus(
   source: ProjectSource,
   problems: readonly Problem[],
@@ -55,7 +75,9 @@ export function projectStatus(
 ): ProjectStatus {
   const broken = filesWithErrors(problems);
   const cycleDirs = source.cycles.map((c) => `${c.dir}/`);
-  const projectMethod = (projectData(source, problems)?.method ?? rawMethod(source.project.data) ?? DEFAULT_METHOD) as MethodId;
+  const projectMethod = (projectData(source, problems)?.method ??
+    rawMethod(source.project.data) ??
+    DEFAULT_METHOD) as MethodId;
   return {
     problems: [...broken].filter((file) => !cycleDirs.some((dir) => file.startsWith(dir))).sort(),
     cycles: source.cycles.map((cycle) => {
@@ -116,7 +138,7 @@ export function cycleStatus(
       ? fixFirst(blockedBy ?? problems[0] ?? source.dir)
       : stage === 'complete'
         ? COMPLETE_NEXT
-        : method.nextSteps[stage];
+        : nextInStage(method, stage, cycle.records, missing);
   return { ...base, stage, complete: stage === 'complete', missing, next, problems };
 }
 

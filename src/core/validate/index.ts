@@ -6,6 +6,8 @@ import { allCycleData } from '../records/cycle-data.js';
 import { schemaFileOf } from '../records/model.js';
 import type { SourceFile } from '../records/source.js';
 import { crossRecordProblems } from './cross-record.js';
+import { createRuleContext } from './rules/context.js';
+import { futureDateProblems } from './rules/future-dates.js';
 import { methodRuleProblems, type MethodLookup } from './method-rules.js';
 import {
   corePredictionPairs,
@@ -34,6 +36,8 @@ export interface ValidateOptions {
    * once, with the files holding predictions and their data, and only when the records' own dates settle nothing.
    */
   lineDates?: LineDatesFor;
+  /** Today, YYYY-MM-DD, for the `future-date` warnings; without it, dates are not compared with today. */
+  today?: string;
 }
 
 /** Every problem in the project, sorted by file, line and column. Never throws on bad input. */
@@ -52,6 +56,7 @@ export function validateProject(source: ProjectSource, schemas: SchemaSet, optio
     for (const [name, file] of cycle.records) check(file, schemaFileOf(name));
   }
   problems.push(...crossRecordProblems(source, problems));
+  if (options.today) problems.push(...futureDateProblems(createRuleContext(source, problems), options.today));
   if (options.findMethod) problems.push(...methodRuleProblems(source, problems, options.findMethod));
   const findMethod = options.findMethod;
   const pairsOf = (cycle: CycleData): PredictionPair[] =>

@@ -2,6 +2,7 @@
 import type { PathSegment } from '../records/source.js';
 import { describeFound, enumValues, expectation, literal, typesOf, type Schema } from './describe.js';
 import { closestMatch } from './suggest.js';
+import { booleanHint, countHint, dateHint, meaningHint } from './meaning.js';
 
 /** How to name the answer at a path: `` `n` ``, `` item 2 of `stages` ``. */
 export function nameOf(path: readonly PathSegment[]): string {
@@ -110,7 +111,20 @@ export function textLengthMessage(path: readonly PathSegment[], schema: Schema, 
 export function wrongValueMessage(path: readonly PathSegment[], schema: Schema, found: unknown): string {
   const expected = expectation(schema);
   const separator = expected.startsWith('one of:') ? ';' : ',';
-  return `${sentence(nameOf(path))} must be ${expected}${separator} got ${describeFound(found)}${hintFor(schema, found)}`;
+  const hint = hintByMeaning(path, schema, found) ?? hintFor(schema, found);
+  return `${sentence(nameOf(path))} must be ${expected}${separator} got ${describeFound(found)}${hint}`;
+}
+
+/** What the teacher meant, where the value says it in other words (meaning.ts). */
+function hintByMeaning(path: readonly PathSegment[], schema: Schema, found: unknown): string | undefined {
+  const counted = countHint(path[path.length - 1], found);
+  if (counted) return counted;
+  if (typeof found !== 'string') return undefined;
+  const values = enumValues(schema);
+  if (values) return meaningHint(values, found);
+  if (schema.format === 'date') return dateHint(found);
+  if (typesOf(schema).includes('boolean')) return booleanHint(found);
+  return undefined;
 }
 
 function hintFor(schema: Schema, found: unknown): string {

@@ -20,6 +20,7 @@ export const car: Method = {
     { record: 'intervention', path: ['what'], label: 'what the change is' },
     { record: 'intervention', path: ['who'], label: 'who delivers it' },
     { record: 'intervention', path: ['start'], label: 'the start date' },
+    { record: 'intervention', path: ['actual'], label: 'what actually happened' },
     { record: 'measures', path: ['measures'], label: 'at least one measure' },
     { record: 'measures', path: ['results'], label: 'the results' },
     { record: 'reflections', path: ['outcomeVsPrediction'], label: 'the outcome compared with the prediction' },

@@ -35,7 +35,12 @@ function completeRecords(): Record<string, Record<string, unknown>> {
     evidenceOfNeed: 'Low scores',
     values: [{ measure: 'enjoyment', value: 20, n: 30 }],
   });
-  Object.assign(records.intervention!, { what: 'Paired reading', who: 'P5 teachers', start: '2025-09-15' });
+  Object.assign(records.intervention!, {
+    what: 'Paired reading',
+    who: 'P5 teachers',
+    start: '2025-09-15',
+    actual: 'Three sessions a week, as planned.',
+  });
   Object.assign(records.measures!, {
     measures: [{ id: 'enjoyment', name: 'Enjoyment' }],
     results: [
@@ -99,7 +104,10 @@ describe('sipp status of a cycle', () => {
       complete: false,
       problems: [],
     });
-    expect(status?.next).toBe(car.nextSteps.question);
+    // The stages were copied from sipp.yaml: the next step names what is still to write, not what is there.
+    expect(status?.next).toBe(
+      'Finish question.yaml, before you collect any data: still to write the enquiry question, the aim, the prediction and "how will we know".',
+    );
     // The stages were copied from sipp.yaml, so only the other 17 answers are missing.
     expect(status?.missing).toHaveLength(car.requirements.length - 1);
     expect(status?.missing[0]).toEqual({
@@ -118,6 +126,14 @@ describe('sipp status of a cycle', () => {
     const [status] = projectStatus(source(cycle('01-x', records)), [], lookup).cycles;
     expect(status?.stage).toBe('intervention');
     expect(status?.missing.map((m) => `${m.record}.${m.field}`)).toEqual(['intervention.who', 'reflections.decision']);
+    expect(status?.next).toBe('Finish intervention.yaml: still to write who delivers it.');
+  });
+
+  it("uses the method's own words for a stage nothing of which is written yet", () => {
+    const records = completeRecords();
+    Object.assign(records.intervention!, { what: null, who: null, start: null, actual: null });
+    const [status] = projectStatus(source(cycle('01-x', records)), [], lookup).cycles;
+    expect(status?.stage).toBe('intervention');
     expect(status?.next).toBe(car.nextSteps.intervention);
   });
 

@@ -72,7 +72,7 @@ describe('schema problems', () => {
 
   it('explains dates in the YYYY-MM-DD form, and dates that do not exist', () => {
     expect(record('baseline', 'date: 15/09/2025\n')).toEqual([
-      '1:7: `date` must be a date written as YYYY-MM-DD, got "15/09/2025"',
+      '1:7: `date` must be a date written as YYYY-MM-DD, got "15/09/2025". Write 2025-09-15 for 15 September 2025.',
     ]);
     expect(record('baseline', 'date: 2025-02-30\n')).toEqual([
       '1:7: `date` must be a date written as YYYY-MM-DD, got "2025-02-30", which is not a real date',
