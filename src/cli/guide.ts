@@ -3,19 +3,25 @@
 import path from 'node:path';
 import type { CliContext } from './context.js';
 import { EXIT, usageError } from '../core/problems.js';
-import { PROJECT_FILE } from '../core/records/model.js';
+import { CORE_RECORDS, PROJECT_FILE } from '../core/records/model.js';
 import type { Method, MethodId } from '../core/method/contract.js';
 import { findMethod, listMethods } from '../methods/registry.js';
 import { findProjectRoot } from '../project/find-root.js';
 import { readSourceFile } from '../project/read.js';
+import { exampleRecordText } from '../project/example-records.js';
 import { knownMethodsText, methodName } from './method-names.js';
 import { styles } from './style.js';
 import { wrap } from './text.js';
 import { DEFAULT_METHOD } from '../core/records/settings.js';
 
-export async function run(ctx: CliContext, methodId: string | undefined): Promise<number> {
+export async function run(ctx: CliContext, methodId: string | undefined, record: string | undefined): Promise<number> {
   if (methodId !== undefined) {
-    ctx.out(guideText(requireMethod(methodId), ctx.color));
+    const method = requireMethod(methodId);
+    if (record !== undefined) {
+      ctx.out(exampleRecord(method, record, ctx.color));
+      return EXIT.ok;
+    }
+    ctx.out(`${guideText(method, ctx.color)}\n${examplesText(method, ctx.color)}`);
     return EXIT.ok;
   }
   const project = projectMethod(ctx);
@@ -64,6 +70,42 @@ function methodsText(color: boolean): string {
     '',
     "Run `sipp guide <method>` for a method's stages and records, for example: sipp guide practitioner-enquiry",
     '',
+  ].join('\n');
+}
+
+/** The records of a cycle of the method: the five of the spine, then the method's own. */
+function recordsOf(method: Method): string[] {
+  return [...CORE_RECORDS, ...method.extraRecords.map((r) => r.name)];
+}
+
+/** One record of the method's bundled example, filled in, without its editor line. */
+function exampleRecord(method: Method, record: string, color: boolean): string {
+  const names = recordsOf(method);
+  const name = record.replace(/\.yaml$/, '');
+  if (!names.includes(name))
+    throw usageError(
+      `A ${method.name} cycle has no record called "${record}".`,
+      `Its records are: ${names.join(', ')}. For example: sipp guide ${method.id} ${names[0]}`,
+    );
+  const text = exampleRecordText(method.id, name);
+  if (!text) return `There is no bundled example of ${name}.yaml for ${method.name} in this installation.\n`;
+  const body = text.replace(/^# yaml-language-server:.*\n\n?/, '');
+  return `${styles(color).bold(`${name}.yaml, filled in (from the bundled example)`)}\n\n${body.trimEnd()}\n`;
+}
+
+/** Every record of the method's bundled example, filled in: what the records look like when a cycle is done. */
+function examplesText(method: Method, color: boolean): string {
+  const c = styles(color);
+  const parts = recordsOf(method)
+    .filter((name) => exampleRecordText(method.id, name) !== undefined)
+    .map((name) => exampleRecord(method, name, color));
+  if (parts.length === 0) return '';
+  return [
+    c.bold('Each record, filled in'),
+    '',
+    `From the example project that comes with sipp. One record at a time: sipp guide ${method.id} <record>, for example sipp guide ${method.id} question.`,
+    '',
+    ...parts,
   ].join('\n');
 }
 

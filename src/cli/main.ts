@@ -145,7 +145,7 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
     .action(lazy(() => import('./analyse.js')));
 
   program
-    .command('guide [method]')
+    .command('guide [method] [record]')
     .description("the enquiry methods and how to choose, or one method's stages and records")
     .action(lazy(() => import('./guide.js')));
 

@@ -30,6 +30,7 @@ import { readSchemas, schemaFilesFor } from './assets.js';
 import { findProjectRoot } from './find-root.js';
 import { listCycleFolders } from './load.js';
 import { withProjectLock } from './lock.js';
+import { exampleItems } from './example-records.js';
 import { localToday } from './clock.js';
 import { gitAvailable, initRepositoryWithCommit, insideGitRepository } from './git.js';
 import {
@@ -216,14 +217,22 @@ export function cycleRecords(
   return new Map(names.map((name) => [name, (records[name] ?? {}) as Record<string, unknown>]));
 }
 
-/** The text of each record of a new cycle, by path relative to the project root. */
-export function cycleFiles(dir: string, records: ReadonlyMap<string, Record<string, unknown>>): Map<string, string> {
+/** The text of each record of a new cycle, with an example item under each empty list from the method's example. */
+export function cycleFiles(
+  dir: string,
+  records: ReadonlyMap<string, Record<string, unknown>>,
+  method: string,
+): Map<string, string> {
   const schemas = readSchemas();
   const files = new Map<string, string>();
   for (const [name, data] of records) {
     const schemaFile = schemaFileOf(name);
     const schemaPath = `${path.posix.relative(dir, SCHEMA_COPY_DIR)}/${schemaFile}`;
-    files.set(`${dir}/${recordFile(name)}`, newRecordText(data, schemas.get(schemaFile) ?? {}, schemaPath, schemas));
+    const examples = exampleItems(method, name);
+    files.set(
+      `${dir}/${recordFile(name)}`,
+      newRecordText(data, schemas.get(schemaFile) ?? {}, schemaPath, schemas, examples),
+    );
   }
   return files;
 }
@@ -268,7 +277,7 @@ export async function scaffoldCycle(
     const folder = cycleFolderName(cyclePrefix(number), slug);
     const dir = `${CYCLES_DIR}/${folder}`;
     const records = cycleRecords(project, withPredictionDate(start, localToday()), method);
-    const planned = cycleFiles(dir, records);
+    const planned = cycleFiles(dir, records, method.id);
     const copies = missingSchemaCopies(root, method.id);
     const written = await writeNewFiles(root, new Map([...planned, ...copies]));
     const files = written.filter((file) => planned.has(file));

@@ -1,6 +1,6 @@
 // Issue 9, section 3: mistakes teachers make in the records that passed silently or were misdiagnosed, each
 // answered at its line with what to write instead. The built CLI on projects in temporary folders.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, newProject, sipp, tempDir } from './helpers.js';
@@ -154,5 +154,60 @@ describe('sipp status does not call a stage done too early', () => {
     expect(readFileSync(path.join(dir, 'sipp.yaml'), 'utf8')).toMatch(
       /name: Bun-sgoil Ghàidhlig Ghlaschu\n\s+sector: primary/,
     );
+  });
+});
+
+describe('new records show their shape (issue 9, section 2)', () => {
+  it.each(['car', 'lesson-study', 'instructional-rounds', 'improvement-science', 'practitioner-enquiry'])(
+    'a new %s cycle shows an example item under every empty list, and still validates',
+    (method) => {
+      const dir = newProject();
+      expect(sipp(['cycle', '--yes', '--method', method, 'First cycle'], { cwd: dir }).code).toBe(0);
+      const folder = path.join(dir, 'cycles', '01-first-cycle');
+      let examples = 0;
+      for (const name of readdirSync(folder)) {
+        const lines = readFileSync(path.join(folder, name), 'utf8').split('\n');
+        lines.forEach((line, i) => {
+          if (!/^[A-Za-z]+: \[\]$/.test(line)) return;
+          expect(lines[i + 1], `${name}: ${line}`).toMatch(
+            /^# Replace \[\] with one (entry per item, each with these keys|line per item), for example:$/,
+          );
+          expect(lines[i + 2], `${name}: ${line}`).toMatch(/^# {3}- \S/);
+          examples += 1;
+        });
+      }
+      expect(examples).toBeGreaterThan(2);
+      expect(sipp(['validate'], { cwd: dir }).code).toBe(0);
+    },
+  );
+
+  it('answers a list item of the wrong shape with the keys it takes and the answer in the right shape', () => {
+    const dir = newProject();
+    expect(sipp(['cycle', '--yes', 'Paired reading'], { cwd: dir }).code).toBe(0);
+    const file = path.join(dir, CYCLE, 'reflections.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(/^sharedWith: \[\]$/m, 'sharedWith:\n  - Cluster meeting, June 2027'),
+    );
+    const { code, text } = output(dir);
+    expect(code).toBe(1);
+    expect(text).toContain(
+      'Item 1 of `sharedWith` must be a group of "key: value" lines, got "Cluster meeting, June 2027". Each item has the keys `audience`, `how`, `date` (`audience` needed), for example:\n      - audience: …\n        how: Cluster meeting, June 2027',
+    );
+  });
+
+  it('sipp guide <method> shows each record filled in, and sipp guide <method> <record> one of them', () => {
+    const all = sipp(['guide', 'improvement-science'], { cwd: tempDir() });
+    expect(all.code).toBe(0);
+    expect(all.stdout).toContain('Each record, filled in');
+    for (const name of ['question', 'baseline', 'intervention', 'measures', 'reflections', 'pdsa'])
+      expect(all.stdout).toContain(`${name}.yaml, filled in (from the bundled example)`);
+    const one = sipp(['guide', 'car', 'measures'], { cwd: tempDir() });
+    expect(one.code).toBe(0);
+    expect(one.stdout).toMatch(/^measures\.yaml, filled in \(from the bundled example\)\n\n/);
+    expect(one.stdout).toContain('results:');
+    const wrong = sipp(['guide', 'car', 'pdsa'], { cwd: tempDir() });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('A Collaborative Action Research cycle has no record called "pdsa".');
   });
 });

@@ -13,13 +13,39 @@ export function schemaModeline(schemaPath: string): string {
  * YAML text for a new file: the schema line, then the data, with each top-level key preceded by its
  * description from the schema (the same words editors show on hover).
  */
-export function newRecordText(data: Record<string, unknown>, schema: Schema, schemaPath: string, schemas: ReadonlyMap<string, Schema>): string {
+export function newRecordText(
+  data: Record<string, unknown>,
+  schema: Schema,
+  schemaPath: string,
+  schemas: ReadonlyMap<string, Schema>,
+  examples: ReadonlyMap<string, unknown> = new Map(),
+): string {
   const doc = new Document(data);
   if (isMap(doc.contents)) commentKeys(doc.contents, schema, schemas);
   doc.commentBefore = ` ${schemaModeline(schemaPath).slice(2)}`;
   const body = doc.toString({ lineWidth: 0, nullStr: '', indentSeq: true });
   // `key:` followed by nothing reads as "not answered yet": drop the trailing space the null leaves.
-  return body.replace(/: $/gm, ':');
+  return withListExamples(body.replace(/: $/gm, ':'), examples);
+}
+
+/**
+ * Under each empty list (`dataSources: []`), one item of the right shape as a comment, so that a teacher sees
+ * which keys an item takes without reading a schema (issue 9: "new records show their shape").
+ */
+function withListExamples(text: string, examples: ReadonlyMap<string, unknown>): string {
+  let out = text;
+  for (const [key, item] of examples) {
+    const example = new Document([item]).toString({ lineWidth: 0, indentSeq: true }).trimEnd().split('\n');
+    const grouped = item !== null && typeof item === 'object';
+    const lines = [
+      grouped
+        ? '# Replace [] with one entry per item, each with these keys, for example:'
+        : '# Replace [] with one line per item, for example:',
+      ...example.map((line) => `#   ${line}`),
+    ];
+    out = out.replace(new RegExp(`^${key}: \\[\\]$`, 'm'), (line) => [line, ...lines].join('\n'));
+  }
+  return out;
 }
 
 function commentKeys(map: YAMLMap, schema: Schema, schemas: ReadonlyMap<string, Schema>): void {
@@ -40,7 +66,10 @@ function descriptionOf(property: Schema, schemas: ReadonlyMap<string, Schema>): 
   if (typeof ref !== 'string') return undefined;
   const [file, pointer] = ref.split('#');
   const target = file ? schemas.get(file) : undefined;
-  const def = pointer?.split('/').filter(Boolean).reduce<unknown>((node, key) => (node as Schema | undefined)?.[key], target);
+  const def = pointer
+    ?.split('/')
+    .filter(Boolean)
+    .reduce<unknown>((node, key) => (node as Schema | undefined)?.[key], target);
   const text = (def as Schema | undefined)?.description;
   return typeof text === 'string' ? text : undefined;
 }

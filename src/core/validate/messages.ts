@@ -117,6 +117,8 @@ export function wrongValueMessage(path: readonly PathSegment[], schema: Schema, 
 
 /** What the teacher meant, where the value says it in other words (meaning.ts). */
 function hintByMeaning(path: readonly PathSegment[], schema: Schema, found: unknown): string | undefined {
+  const shape = shapeHint(path, schema, found);
+  if (shape) return shape;
   const counted = countHint(path[path.length - 1], found);
   if (counted) return counted;
   if (typeof found !== 'string') return undefined;
@@ -125,6 +127,31 @@ function hintByMeaning(path: readonly PathSegment[], schema: Schema, found: unkn
   if (schema.format === 'date') return dateHint(found);
   if (typesOf(schema).includes('boolean')) return booleanHint(found);
   return undefined;
+}
+
+/**
+ * Where an item of a list should be a group of "key: value" lines and is a plain answer instead
+ * (`dataSources: - Reading survey`): the keys an item takes, and the answer written in the right shape.
+ */
+const TEXT_KEYS = ['name', 'title', 'what', 'how', 'description', 'text', 'summary', 'note'];
+
+function shapeHint(path: readonly PathSegment[], schema: Schema, found: unknown): string | undefined {
+  const properties = schema.properties as Record<string, Schema> | undefined;
+  if (!properties || !typesOf(schema).includes('object') || typeof path[path.length - 1] !== 'number') return undefined;
+  if (found !== null && typeof found === 'object') return undefined;
+  const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
+  const keys = [...required, ...Object.keys(properties).filter((k) => !required.includes(k))];
+  const [first, second] = keys;
+  if (first === undefined) return undefined;
+  const value = typeof found === 'string' && found.trim() !== '' ? found.trim() : '…';
+  // The answer goes under the key for text (`how` of sharedWith, not `audience`, which is one of a list).
+  const textKey = keys.find((k) => TEXT_KEYS.includes(k)) ?? first;
+  const other = textKey === first ? second : textKey;
+  const example = [
+    `- ${first}: ${textKey === first ? value : '…'}`,
+    ...(other === undefined ? [] : [`  ${other}: ${other === textKey ? value : '…'}`]),
+  ].join('\n      ');
+  return `. Each item has the keys ${keys.map((k) => `\`${k}\``).join(', ')} (${required.length > 0 ? `${required.map((k) => `\`${k}\``).join(', ')} needed` : 'all optional'}), for example:\n      ${example}`;
 }
 
 function hintFor(schema: Schema, found: unknown): string {

@@ -142,8 +142,9 @@ describe('sipp init and sipp cycle with --method instructional-rounds', () => {
     expect(rounds.split('\n')[0]).toBe('# yaml-language-server: $schema=../../.sipp/schemas/rounds.schema.json');
     expect(rounds).toContain('network:\n  name: Lochbrae network\n  schools:\n    - Kirkton High School\n');
     expect(readFileSync(path.join(folder, 'visits.yaml'), 'utf8')).toContain('\nvisits: []\n');
-    expect(readFileSync(path.join(folder, 'debrief.yaml'), 'utf8')).toContain(
-      '\ndescribe: []\n# Analyse: patterns across classrooms',
+    // Each empty list shows one line of the bundled example as a comment (issue 9: new records show their shape).
+    expect(readFileSync(path.join(folder, 'debrief.yaml'), 'utf8')).toMatch(
+      /\ndescribe: \[\]\n# Replace \[\] with one line per item, for example:\n# {3}- In all four classrooms[^\n]*\n# Analyse: patterns across classrooms/,
     );
     expect(readFileSync(path.join(folder, 'question.yaml'), 'utf8')).toContain('\nmethod: instructional-rounds\n');
     expect(validate(dir)).toEqual({ code: 0, lines: ['✔ sipp.yaml and 1 cycle (8 records) are valid.'] });

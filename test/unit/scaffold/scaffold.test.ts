@@ -181,6 +181,7 @@ describe('the files sipp init and sipp cycle write', () => {
     for (const [rel, text] of cycleFiles(
       dir,
       cycleRecords(project, { title: 'Paired reading', method: 'car', answers: {} }, car),
+      'car',
     ))
       files.set(rel, text);
     expect(validateProject(sourceOf(files, dir), schemas)).toEqual([]);
@@ -194,6 +195,7 @@ describe('the files sipp init and sipp cycle write', () => {
     const cycle = cycleFiles(
       'cycles/01-x',
       cycleRecords(initialProjectData(answers), { title: 'x', method: 'car', answers: {} }, car),
+      'car',
     );
     for (const [rel, text] of cycle) {
       const name = rel.split('/').pop()?.replace('.yaml', '') ?? '';
