@@ -46,8 +46,12 @@ if (files.length === 0) {
   console.error(`The demo stopped: \`sipp brief\` wrote nothing to ${briefings}`);
   process.exit(1);
 }
+// The briefings themselves; the SVG charts beside the Markdown ones are counted, not listed one by one.
+const documents = files.filter((f) => !f.endsWith('.svg'));
+const charts = files.length - documents.length;
 console.log('The briefings are in:');
-for (const file of files) console.log(`  ${path.join(briefings, file)}`);
+for (const file of documents) console.log(`  ${path.join(briefings, file)}`);
+if (charts > 0) console.log(`(and ${charts} SVG charts for the Markdown briefings, in the .charts folders beside them)`);
 const overview = files.find((f) => path.basename(f).startsWith('overview') && f.endsWith('.html'));
 if (overview) console.log(`\nOpen ${path.join(briefings, overview)} in a browser, or print it.`);
 console.log(`\nThe demo project stays in ${project}. Try editing a record there, then:`);

@@ -30,7 +30,7 @@ export interface DataImportOptions {
   cycle: string;
   measure: string;
   columns?: string;
-  allowColumn: string[];
+  allowColumn?: string[];
   yes?: boolean;
 }
 
@@ -53,7 +53,7 @@ export async function run(ctx: CliContext, file: string, opts: DataImportOptions
   // Refusals about the project come before any question: sipp.yaml and measures.yaml must be usable.
   importSettings(root, cycleFolder);
   readMeasuresText(root, measuresRelative);
-  const unknownAllowed = unknownAllowedHeadings(table, opts.allowColumn);
+  const unknownAllowed = unknownAllowedHeadings(table, opts.allowColumn ?? []);
   if (unknownAllowed.length > 0) {
     throw usageError(
       `--allow-column: ${label} has no column headed ${unknownAllowed.map((h) => `"${h}"`).join(', ')}. Its headings are: ${headingList(table)}.`,
@@ -73,7 +73,7 @@ export async function run(ctx: CliContext, file: string, opts: DataImportOptions
       measuresText: readMeasuresText(root, measuresRelative),
       settings,
       asOf,
-      allowColumns: opts.allowColumn,
+      allowColumns: opts.allowColumn ?? [],
       fitsSchema: (schemaFile, data) => validator.validate(schemaFile, data).length === 0,
     });
     return { settings, plan };

@@ -28,8 +28,8 @@ export interface InitOptions {
   title?: string;
   partnership?: string;
   method?: InitAnswers['method'];
-  school: string[];
-  authority: string[];
+  school?: string[];
+  authority?: string[];
   focus?: string;
   yes?: boolean;
   /** commander's `--no-git` sets this to false. */
@@ -48,7 +48,11 @@ export async function run(ctx: CliContext, dir: string | undefined, opts: InitOp
       `${wrap('A few questions to set up the project. Press Enter to skip any but the title: everything can be changed later in sipp.yaml. Ctrl-C stops without writing anything.')}\n\n`,
     );
     try {
-      answers = await askInitAnswers(ctx.prompts, { ...opts, schools: opts.school, authorities: opts.authority });
+      answers = await askInitAnswers(ctx.prompts, {
+        ...opts,
+        schools: opts.school ?? [],
+        authorities: opts.authority ?? [],
+      });
       const method = methodById(answers.method);
       if (method.cyclePrompts.length > 0) firstCycle = await askFirstCycle(ctx.prompts, method);
     } catch (e) {
@@ -99,8 +103,8 @@ function answersFromFlags(opts: InitOptions): InitAnswers {
     title: opts.title,
     partnership: opts.partnership,
     method: opts.method ?? DEFAULT_METHOD,
-    schools: opts.school,
-    authorities: opts.authority,
+    schools: opts.school ?? [],
+    authorities: opts.authority ?? [],
     focus: opts.focus,
     stages: [],
     equityMarker: 'simd-quintile',

@@ -4,9 +4,11 @@ import path from 'node:path';
 import { colorWanted, inquirerPrompts, type CliContext, type Prompts } from './context.js';
 import { EXIT, isSippError } from '../core/problems.js';
 import { visibleInTerminal } from '../core/control-characters.js';
+import { sippUsageError } from './usage-errors.js';
 import { packageVersion } from '../project/assets.js';
 
 import { METHOD_IDS } from '../core/method/ids.generated.js';
+import { RECOGNISED_HEADINGS } from '../core/data/columns.js';
 
 interface GlobalOptions {
   C?: string;
@@ -49,7 +51,11 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err });
+    .configureOutput({
+      writeOut: io.out,
+      writeErr: io.err,
+      outputError: (text, write) => write(sippUsageError(text)),
+    });
 
   program
     .command('init [dir]')
@@ -57,20 +63,34 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
     .option('--title <text>', 'the enquiry title')
     .option('--partnership <name>', 'the partnership name')
     .addOption(new Option('--method <method>', 'the default enquiry method').choices([...METHOD_IDS]))
-    .option('--school <name>', 'a school taking part (repeat for each school)', collect, [])
-    .option('--authority <name>', 'a local authority taking part (repeat for each)', collect, [])
+    .option('--school <name>', 'a school taking part (repeat for each school)', collect)
+    .option('--authority <name>', 'a local authority taking part (repeat for each)', collect)
     .option('--focus <text>', 'the improvement focus')
     .option('-y, --yes', 'ask nothing: use the flags and defaults')
     .option('--no-git', 'do not create a Git repository')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  sipp init                       (on a terminal: sipp asks for each answer)\n  sipp init reading --yes --title "Reading for pleasure" --partnership "Northfield" --school "Hillside Primary"\n',
+    )
     .action(lazy(() => import('./init.js')));
 
-  const cycle = program.command('cycle').description('start a new enquiry cycle, or list the cycles');
+  const cycle = program
+    .command('cycle')
+    .description('start a new enquiry cycle, or list the cycles')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  sipp cycle "Paired reading"     (the same as sipp cycle new "Paired reading")\n  sipp cycle list\n',
+    );
   const newCycle = cycle
     .command('new [title]', { isDefault: true })
     .description("start the next enquiry cycle with its five records (and the method's own)")
     .option('--question <text>', 'the enquiry question')
     .addOption(new Option('--method <method>', 'the enquiry method of this cycle').choices([...METHOD_IDS]))
-    .option('-y, --yes', 'ask nothing: use the flags and defaults');
+    .option('-y, --yes', 'ask nothing: use the flags and defaults')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  sipp cycle "Paired reading"\n  sipp cycle --yes --question "Does daily paired reading help P5 learners enjoy reading?" "Paired reading"\n  sipp cycle --method lesson-study "Equivalent fractions"\n',
+    );
   // The methods' own questions as flags; their modules load only when the command line mentions `cycle`.
   if (argv.includes('cycle')) {
     const { methodFlags } = await import('../methods/flags.js');
@@ -83,6 +103,7 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
     .command('list')
     .description('list the cycles with the stage each is at')
     .option('--json', 'print JSON')
+    .addHelpText('after', '\nExample:\n  sipp cycle list\n')
     .action(lazy(() => import('./cycle.js').then((m) => ({ run: m.runList }))));
 
   program
@@ -98,6 +119,7 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
     )
     .option('--date <date>', 'the day the lesson is taught (YYYY-MM-DD)')
     .option('-y, --yes', 'ask nothing: use the flags and defaults')
+    .addHelpText('after', '\nExamples:\n  sipp lesson add\n  sipp lesson add --cycle 2 --date 2026-02-03\n')
     .action(lazy(() => import('./lesson.js').then((m) => ({ run: m.runAdd }))));
 
   program
@@ -105,6 +127,7 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
     .description('check sipp.yaml and every record, and explain each problem at its file, line and column')
     .option('--json', 'print the problems as JSON')
     .option('--strict', 'treat warnings as problems (exit 1)')
+    .addHelpText('after', '\nExamples:\n  sipp validate\n  sipp validate --strict\n')
     .action(lazy(() => import('./validate.js')));
 
   program
@@ -112,12 +135,17 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
     .description('render briefings for partnership meetings (one per cycle and a project overview)')
     .addOption(new Option('--format <format>', 'md or html (default: both)').choices(['md', 'html']))
     .option('--out <dir>', 'where to write the briefings (default: briefings/ in the project)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  sipp brief\n  sipp brief 2 --format html\n  sipp brief --out ~/meeting-briefings\n',
+    )
     .action(lazy(() => import('./brief.js')));
 
   program
     .command('status')
     .description('show the stage of each cycle, what is still missing, and what to do next')
     .option('--json', 'print JSON')
+    .addHelpText('after', '\nExample:\n  sipp status\n')
     .action(lazy(() => import('./status.js')));
 
   const data = program
@@ -128,11 +156,12 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
     .description(
       'import a class table (.csv or .xlsx): the raw file goes to data/private/, only aggregated figures to measures.yaml',
     )
-    .requiredOption('--cycle <cycle>', 'the cycle: its number (1 or 01) or folder name')
-    .requiredOption('--measure <id>', 'the measure id the scores belong to')
+    .requiredOption('--cycle <cycle>', 'required: the cycle, by its number (1 or 01) or folder name')
+    .requiredOption('--measure <id>', 'required: the measure id the scores belong to, for example reading-enjoyment')
     .option('--columns <mapping>', 'map column headings, e.g. before="Sept score",after="June score"')
-    .option('--allow-column <heading>', 'import a column that looks like personal data (after a warning)', collect, [])
+    .option('--allow-column <heading>', 'import a column that looks like personal data (after a warning)', collect)
     .option('-y, --yes', 'ask nothing: use the flags and defaults')
+    .addHelpText('after', () => dataImportHelp())
     .action(lazy(() => import('./data-import.js')));
 
   program
@@ -142,11 +171,13 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
       'report change, equity gap, effect size and run/XmR chart signals per measure, with small groups suppressed',
     )
     .option('--json', 'print JSON')
+    .addHelpText('after', '\nExamples:\n  sipp analyse\n  sipp analyse 2 --json\n')
     .action(lazy(() => import('./analyse.js')));
 
   program
     .command('guide [method] [record]')
-    .description("the enquiry methods and how to choose, or one method's stages and records")
+    .description("the enquiry methods and how to choose, or one method's stages and records, filled in")
+    .addHelpText('after', '\nExamples:\n  sipp guide\n  sipp guide lesson-study\n  sipp guide car measures\n')
     .action(lazy(() => import('./guide.js')));
 
   try {
@@ -157,7 +188,23 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
   }
 }
 
-function collect(value: string, previous: string[]): string[] {
+/** `sipp data import --help`: the headings found without --columns. Loaded only when help is shown. */
+function dataImportHelp(): string {
+  const lines = [
+    '',
+    'Examples:',
+    '  sipp data import class.csv --cycle 1 --measure reading-enjoyment',
+    '  sipp data import scores.xlsx --cycle 2 --measure snsa-reading --columns before="Sept score",after="June score"',
+    '',
+    'Headings sipp finds by itself (case, spaces, hyphens and underscores do not matter):',
+    ...RECOGNISED_HEADINGS.map(([role, names]) => `  ${role.padEnd(8)} ${names.join(', ')}`),
+    'A table of scores needs learner, before and/or after; a dated series needs learner, date and value.',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 

@@ -113,7 +113,14 @@ export async function askCycleAnswers(
     answers[key] = await input({
       message: prompt.message,
       ...(prompt.default !== undefined ? { default: prompt.default } : {}),
-      ...(prompt.required ? { required: true } : {}),
+      // inquirer's own word for an empty answer is "You must provide a valid value": say what is needed instead.
+      ...(prompt.required
+        ? {
+            validate: (value: string) =>
+              value.trim() !== '' ||
+              'This answer is needed to start the cycle: type it (you can change it later in the record), or press Ctrl-C to stop without writing anything.',
+          }
+        : {}),
     });
   }
   return { title: title.trim() || opts.defaultTitle, answers };

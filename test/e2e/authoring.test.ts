@@ -211,3 +211,47 @@ describe('new records show their shape (issue 9, section 2)', () => {
     expect(wrong.stderr).toContain('A Collaborative Action Research cycle has no record called "pdsa".');
   });
 });
+
+describe('help that reads like a teacher guide (issue 9, section 4)', () => {
+  const help = (...args: string[]) => sipp([...args, '--help'], { cwd: tempDir() });
+
+  it.each([
+    [['init'], 'sipp init reading --yes --title'],
+    [['cycle'], 'sipp cycle "Paired reading"'],
+    [['cycle', 'list'], 'sipp cycle list'],
+    [['validate'], 'sipp validate --strict'],
+    [['brief'], 'sipp brief 2 --format html'],
+    [['status'], 'sipp status'],
+    [['data', 'import'], 'sipp data import class.csv --cycle 1 --measure reading-enjoyment'],
+    [['analyse'], 'sipp analyse 2 --json'],
+    [['guide'], 'sipp guide car measures'],
+    [['lesson', 'add'], 'sipp lesson add --cycle 2 --date 2026-02-03'],
+  ])('sipp %s --help shows an example, and never "(default: [])"', (args, example) => {
+    const r = help(...args);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\nExamples?:\n/);
+    expect(r.stdout).toContain(example);
+    expect(r.stdout).not.toContain('(default: [])');
+  });
+
+  it('marks required options as required, and lists the headings data import recognises', () => {
+    const r = help('data', 'import');
+    expect(r.stdout).toMatch(/--cycle <cycle>\s+required: the cycle/);
+    expect(r.stdout).toMatch(/--measure <id>\s+required: the measure id/);
+    expect(r.stdout).toContain('Headings sipp finds by itself');
+    expect(r.stdout).toMatch(/learner {2}learner, learner code, learner id, pupil code, pupil id, code/);
+  });
+
+  it.each([
+    [['data', 'import', 'class.csv'], 'sipp: This command needs --cycle <cycle>, and it was not given.'],
+    [['cycle', '--method', 'lessons'], 'sipp: --method cannot be "lessons": choose one of car, lesson-study,'],
+    [['brief', '--colour'], 'sipp: There is no option --colour for this command.'],
+    [['valdate'], 'sipp: There is no command "valdate" in sipp.\nDid you mean validate?'],
+  ])('answers sipp %s in its own words (exit 2)', (args, message) => {
+    const r = sipp(args, { cwd: newProject() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).toContain('Run the command with --help to see its options and an example.');
+    expect(r.stderr).not.toMatch(/^error:/m);
+  });
+});

@@ -17,6 +17,18 @@ const OTHER_HEADINGS: Record<ColumnRole, readonly string[]> = {
   value: [],
 };
 
+/** Each role with the headings it is found under, for help text: its own name first. */
+export const RECOGNISED_HEADINGS: ReadonlyArray<readonly [ColumnRole, readonly string[]]> = [
+  ['learner', ['learner', 'learner code', 'learner id', 'pupil code', 'pupil id', 'code']],
+  ['group', ['group (intervention or comparison)']],
+  ['simd', ['simd', 'simd quintile', 'quintile (1-5)']],
+  ['fsm', ['fsm', 'free school meals (yes or no)']],
+  ['before', ['before', 'pre', 'pre-test']],
+  ['after', ['after', 'post', 'post-test']],
+  ['date', ['date']],
+  ['value', ['value']],
+];
+
 /** Role -> heading, as the teacher wrote it in `--columns`. */
 export type ColumnMapping = ReadonlyMap<ColumnRole, string>;
 
