@@ -142,6 +142,15 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
     .action(lazy(() => import('./brief.js')));
 
   program
+    .command('fill [cycle] [record]')
+    .description('answer, by questions on the terminal, what is still empty in a record (default: the latest cycle, at its stage)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  sipp fill                  (the latest cycle, the record of its stage)\n  sipp fill 2 intervention\n',
+    )
+    .action(lazy(() => import('./fill.js')));
+
+  program
     .command('status')
     .description('show the stage of each cycle, what is still missing, and what to do next')
     .option('--json', 'print JSON')

@@ -30,6 +30,8 @@ export async function run(ctx: CliContext, opts: StatusOptions): Promise<number>
     lines.push('', 'No cycles yet. Start the first with: sipp cycle "A short title for the cycle"');
   }
   for (const cycle of status.cycles) lines.push('', ...cycleLines(cycle, ctx.color));
+  if (status.cycles.some((cycle) => cycle.missing.length > 0))
+    lines.push('', 'To answer what is missing by questions, one at a time: sipp fill (or sipp fill <cycle> <record>).');
   ctx.out(lines.join('\n') + '\n');
   return EXIT.ok;
 }
