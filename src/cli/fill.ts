@@ -87,7 +87,7 @@ export async function run(
     return EXIT.problems;
   }
   if (answers.length === 0) {
-    ctx.out('\nNothing was answered, so nothing was written.\n');
+    ctx.out(`\nNothing was answered, so nothing was written.\n${nextStep(root, ctx, relative)}\n`);
     return EXIT.ok;
   }
   await withProjectLock(root, async () => {

@@ -2,6 +2,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { emptyQuestions } from '../../src/core/fill/questions.js';
+import { schemaFileOf } from '../../src/core/records/model.js';
+import type { Schema } from '../../src/core/validate/describe.js';
+import { findMethod } from '../../src/methods/registry.js';
+import { readSchemas } from '../../src/project/assets.js';
 import { newProject, sipp } from './helpers.js';
 import { CTRL_C, DOWN, ENTER, SPACE, onTerminal, type } from './terminal.js';
 
@@ -71,5 +77,76 @@ describe('sipp fill', () => {
     expect(sipp(['status'], { cwd: dir }).stdout).toContain(
       'To answer what is missing by questions, one at a time: sipp fill',
     );
+  });
+});
+
+/** The questions `sipp fill` asks for a record of a fresh cycle, as the messages it shows (see src/cli/fill.ts). */
+function promptsOf(dir: string, folder: string, method: string, record: string): { message: string; kind: string }[] {
+  const schemas = readSchemas() as ReadonlyMap<string, Schema>;
+  const file = schemaFileOf(record);
+  const data = parse(readFileSync(path.join(dir, 'cycles', folder, `${record}.yaml`), 'utf8')) as unknown;
+  const requirements = (findMethod(method)?.requirements ?? []).filter((r) => r.record === record);
+  const labels = new Map(requirements.map((r) => [r.path.join('.'), r.label]));
+  const questions = emptyQuestions(
+    schemas.get(file) ?? {},
+    data,
+    schemas,
+    file,
+    requirements.map((r) => r.path),
+  );
+  return questions.map((q) => {
+    const label = labels.get(q.path.join('.'));
+    const title = label ? `${q.path.join(' › ')} (${label})` : q.path.join(' › ');
+    const message =
+      q.kind === 'item-list'
+        ? `Add an item to ${title}?`
+        : q.kind === 'text-list'
+          ? `${title}, item 1 (`
+          : q.kind === 'choices'
+            ? `${title} (space to pick`
+            : q.kind === 'date'
+              ? `${title} (for example 3/10/2026`
+              : `${title}:`;
+    return { message, kind: q.kind };
+  });
+}
+
+/** Fills a record on the terminal: the first plain text question gets an answer, the rest are left for later. */
+function fillOnTerminal(dir: string, folder: string, method: string, record: string): { code: number; screen: string } {
+  let typed = false;
+  const steps = promptsOf(dir, folder, method, record).map(({ message, kind }) => {
+    if (!typed && kind === 'text') {
+      typed = true;
+      return { expect: message, keys: type('Agreed at the team meeting') };
+    }
+    return { expect: message, keys: kind === 'item-list' ? ['n', ENTER] : [ENTER] };
+  });
+  const r = onTerminal(['fill', '1', record], dir, [...steps, { expect: 'Next:', keys: [] }]);
+  expect(r.waitingFor, `${record}: waiting for ${r.waitingFor} on ${JSON.stringify(r.screen)}`).toBeUndefined();
+  return r;
+}
+
+describe('sipp fill on a terminal, every record', () => {
+  it('fills a whole CAR cycle, record by record, and the project stays valid', () => {
+    const dir = projectWithCycle();
+    for (const record of ['question', 'baseline', 'intervention', 'measures', 'reflections']) {
+      const r = fillOnTerminal(dir, '01-paired-reading', 'car', record);
+      expect(r.code, r.screen).toBe(0);
+    }
+    expect(sipp(['validate'], { cwd: dir }).code).toBe(0);
+  });
+
+  it.each([
+    ['lesson-study', 'lesson-study'],
+    ['instructional-rounds', 'debrief'],
+    ['improvement-science', 'drivers'],
+    ['practitioner-enquiry', 'question'],
+  ])('fills a record of a %s cycle (%s)', (method, record) => {
+    const dir = newProject();
+    expect(sipp(['cycle', '--yes', '--method', method, 'First cycle'], { cwd: dir }).code).toBe(0);
+    const r = fillOnTerminal(dir, '01-first-cycle', method, record);
+    expect(r.code, r.screen).toBe(0);
+    expect(r.screen).toMatch(/Wrote \d+ answers? into|Nothing was answered/);
+    expect(sipp(['validate'], { cwd: dir }).code).toBe(0);
   });
 });
