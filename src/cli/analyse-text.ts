@@ -130,22 +130,25 @@ function gapSentence(gap: GapReport): string {
 }
 
 function effectSentence(effect: EffectSizeReport): string {
-  const f = (x: number): string => formatNumber(x, 2, false);
+  const f = (x: number | null): string => (x === null ? '[x]' : formatNumber(x, 2, false));
+  const m = effect.monthsProgress;
   const months =
-    effect.monthsProgress === 0
-      ? 'no additional months of progress'
-      : effect.monthsProgress > 0
-        ? `about ${effect.monthsProgress} month${effect.monthsProgress === 1 ? '' : 's'} of additional progress`
-        : `about ${-effect.monthsProgress} month${effect.monthsProgress === -1 ? '' : 's'} less progress`;
+    m === null
+      ? 'too few learners in a group to read it as months of progress'
+      : m === 0
+        ? 'no additional months of progress (EEF Toolkit)'
+        : m > 0
+          ? `about ${m} month${m === 1 ? '' : 's'} of additional progress (EEF Toolkit)`
+          : `about ${-m} month${m === -1 ? '' : 's'} less progress (EEF Toolkit)`;
   if (effect.basis === 'comparison') {
     const ci = effect.ci95 ? ` (95% confidence interval ${f(effect.ci95[0])} to ${f(effect.ci95[1])})` : '';
     const crossesZero =
       effect.ci95 !== null && effect.ci95[0] < 0 && effect.ci95[1] > 0
         ? ' The interval includes 0: no difference is also consistent with the figures.'
         : '';
-    return `Effect size: Hedges' g = ${f(effect.hedgesG)}${ci}, ${effect.interventionGroup} against ${effect.comparisonGroup ?? 'the comparison group'} after the change: ${months} (EEF Toolkit).${crossesZero}`;
+    return `Effect size: Hedges' g = ${f(effect.hedgesG)}${ci}, ${effect.interventionGroup} against ${effect.comparisonGroup ?? 'the comparison group'} after the change: ${months}.${crossesZero}`;
   }
-  return `Standardised change (pre-post, ${effect.interventionGroup}): ${f(effect.hedgesG)}: ${months} (EEF Toolkit), but see the note below.`;
+  return `Standardised change (pre-post, ${effect.interventionGroup}): ${f(effect.standardisedChange)}, with the small-sample correction; not read as months of progress, which need a comparison group. See the note below.`;
 }
 
 function seriesLines(series: SeriesReport): string[] {

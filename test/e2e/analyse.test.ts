@@ -150,6 +150,7 @@ describe('sipp analyse', () => {
     });
     expect(enjoyment.effectSize).toEqual({
       hedgesG: 0.5505,
+      standardisedChange: null,
       ci95: [-0.0551, 1.1562],
       monthsProgress: 7,
       basis: 'comparison',
@@ -484,8 +485,15 @@ describe('sipp analyse --json: the contract of issue 4', () => {
     ]);
     expect(readsOften?.effectSize).toBeNull();
 
-    // No comparison group: (80.1 - 71.5) / 14.2 = 0.6056, pre-post, no interval, with the caveat.
-    expect(fluency?.effectSize).toMatchObject({ hedgesG: 0.6056, ci95: null, monthsProgress: 7, basis: 'pre-post' });
+    // No comparison group: (80.1 - 71.5) / 14.2 = 0.6056, times J(23) = 0.966972 (metafor's SMCR): 0.5856,
+    // pre-post, not under hedgesG, no interval, no months (they need a comparison group), with the caveat.
+    expect(fluency?.effectSize).toMatchObject({
+      hedgesG: null,
+      standardisedChange: 0.5856,
+      ci95: null,
+      monthsProgress: null,
+      basis: 'pre-post',
+    });
     expect(fluency?.warnings.map((w: { code: string }) => w.code)).toEqual(['no-comparison']);
 
     // Series, lower is better. Median of the 12 points: (32 + 42) / 2 = 37; 6 below then 6 above.

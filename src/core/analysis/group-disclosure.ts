@@ -175,7 +175,8 @@ export function groupDisclosure(
     hidden.add(index);
     reasons.set(index, 'secondary');
   };
-  const rank = (index: number): number => hidingRank(groups[index] as DisclosureGroupInput, options.equityQuintiles ?? []);
+  const rank = (index: number): number =>
+    hidingRank(groups[index] as DisclosureGroupInput, options.equityQuintiles ?? []);
   const equations = totalEquations(groups, options.equityQuintiles ?? []);
   const grid = tableGrid(groups, options.equityQuintiles ?? []);
   let changed = true;
@@ -329,4 +330,3 @@ function exposes(equation: TotalEquation, table: CountTable, hidden: ReadonlySet
   // Hidden groups are never empty, so k hidden parts making k are all 1: that too gives them away.
   return residual < threshold || residual <= hiddenMembers.length;
 }
-

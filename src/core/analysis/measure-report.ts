@@ -253,8 +253,10 @@ function effectSizeOf(table: GroupTable, warnings: ReportWarning[]): EffectSizeR
   if (Math.min(...sizes) < SMALL_GROUP_N) {
     warnings.push({
       code: 'small-groups',
-      message: `The effect size rests on a group of fewer than ${SMALL_GROUP_N} learners: its true value could be far from the one shown.`,
+      message: `The effect size rests on a group of fewer than ${SMALL_GROUP_N} learners: its true value could be far from the one shown${report.basis === 'comparison' ? ', so it is not turned into months of progress' : ''}.`,
     });
+    // Below the floor of SMALL_GROUP_N per arm, no months at all (two groups of 2 once read as "12 months").
+    return { ...report, monthsProgress: null };
   }
   return report;
 }
@@ -269,7 +271,13 @@ function versusComparison(
   const b = table.summary(comparison, 'after');
   const g = a && b ? hedgesG(a, b) : null;
   if (g === null) {
-    if (a || b) {
+    if (a && b && a.sd === 0 && b.sd === 0) {
+      warnings.push({
+        code: 'no-figures',
+        message:
+          'No effect size: every learner in both groups has the same score after the change (standard deviation 0), so there is no spread to measure the difference against. The change in the means is in the table.',
+      });
+    } else if (a || b) {
       warnings.push({
         code: 'no-figures',
         message:
@@ -280,6 +288,7 @@ function versusComparison(
   }
   return {
     hedgesG: round(g.g),
+    standardisedChange: null,
     ci95: [round(g.ci95[0]), round(g.ci95[1])],
     monthsProgress: monthsOfProgress(g.g),
     basis: 'comparison',
@@ -295,16 +304,28 @@ function prePost(table: GroupTable, intervention: number, warnings: ReportWarnin
   const before = table.summary(intervention, 'before');
   const after = table.summary(intervention, 'after');
   const change = before && after ? standardisedChange(before, after) : null;
-  if (change === null) return null;
+  if (change === null) {
+    if (before && after && before.sd === 0 && before.mean !== null && after.mean !== null) {
+      warnings.push({
+        code: 'no-figures',
+        message:
+          'No effect size: every learner had the same score before (standard deviation 0), so the change cannot be standardised. The change in the mean is in the table.',
+      });
+    }
+    return null;
+  }
   warnings.push({
     code: 'no-comparison',
     message:
       'There is no comparison group, so the effect size is a pre-post standardised change: it is not evidence of impact on its own, because learners would have made some progress without the change.',
   });
+  // With the small-sample correction J(n - 1), as metafor's SMCR; uncorrected only where J is not defined (n < 3).
   return {
-    hedgesG: round(change.value),
+    hedgesG: null,
+    standardisedChange: round(change.corrected ?? change.value),
     ci95: null,
-    monthsProgress: monthsOfProgress(change.value),
+    // Months of progress belong to a comparison-group effect only (EEF): never for a pre-post change.
+    monthsProgress: null,
     basis: 'pre-post',
     statistic: 'standardised-change',
     d: null,

@@ -99,12 +99,20 @@ export interface GapReport {
 }
 
 export interface EffectSizeReport {
-  /** contract: Hedges' g (basis comparison) or the standardised change (basis pre-post). */
-  hedgesG: number;
+  /** contract: Hedges' g (basis comparison); null for a pre-post change, which is not Hedges' g. */
+  hedgesG: number | null;
+  /**
+   * contract (since issue 12): the pre-post standardised change with the small-sample correction J(n - 1), as
+   * metafor's SMCR (basis pre-post); null for basis comparison.
+   */
+  standardisedChange: number | null;
   /** contract: null for a pre-post change (its interval needs the before-after correlation). */
   ci95: [number, number] | null;
-  /** contract: EEF months of additional progress. */
-  monthsProgress: number;
+  /**
+   * contract: EEF months of additional progress, for a comparison-group effect with at least SMALL_GROUP_N
+   * learners in each arm; null otherwise (a pre-post change or small groups give no months).
+   */
+  monthsProgress: number | null;
   /** contract */
   basis: 'comparison' | 'pre-post';
   statistic: 'hedges-g' | 'standardised-change';
@@ -227,6 +235,7 @@ export type WarningCode =
   | 'no-direction'
   | 'few-points'
   | 'trial-limits'
+  | 'screened-ranges'
   | 'no-xmr'
   | 'points-omitted'
   | 'rebase-ignored'

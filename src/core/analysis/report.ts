@@ -30,7 +30,9 @@ export interface CycleInput {
 }
 
 /** The report options of a cycle's settings (its threshold and equity group). */
-export function reportOptions(settings: Pick<CycleSettings, 'suppressionThreshold' | 'equityQuintiles'>): ReportOptions {
+export function reportOptions(
+  settings: Pick<CycleSettings, 'suppressionThreshold' | 'equityQuintiles'>,
+): ReportOptions {
   return { suppressionThreshold: settings.suppressionThreshold, equityQuintiles: settings.equityQuintiles };
 }
 

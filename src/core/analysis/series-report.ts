@@ -132,6 +132,13 @@ function seriesReport(
         message: `${label}${where}: the XmR limits come from ${segment.xmr.baselinePoints} points (fewer than ${XMR_TRIAL_BELOW_POINTS}): treat them as trial limits.`,
       });
     }
+    const screened = segment.xmr?.screenedOut.length ?? 0;
+    if (screened > 0) {
+      warnings.push({
+        code: 'screened-ranges',
+        message: `${label}${where}: ${screened} unusually large jump${screened === 1 ? '' : 's'} between points ${screened === 1 ? 'was' : 'were'} left out of the XmR limits (moving-range screening is on for this measure).`,
+      });
+    }
   }
 
   const runSignals = segments.flatMap((s, i) => runChartSignals(values, points, s, i, higherIsBetter));
@@ -235,6 +242,8 @@ function analyseSegment(
           ...(baselinePoints === undefined ? {} : { baselinePoints }),
           ...(floor === undefined ? {} : { floor }),
           ...(ceiling === undefined ? {} : { ceiling }),
+          // Off unless the measure switches it on (statistics.md: "off by default … and can be switched on").
+          screenMovingRanges: chart.screenMovingRanges === true,
           higherIsBetter: measure.higherIsBetter ?? null,
         });
   return { ...segment, run, xmr };

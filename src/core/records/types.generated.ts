@@ -198,6 +198,10 @@ export interface MeasuresRecord {
        */
       ceiling?: number | null;
       /**
+       * true to leave out moving ranges of 3.267 times the mean moving range or more before the XmR limits are worked out (one unusual jump then does not widen them). Off unless set, as in the Making Data Count spreadsheet.
+       */
+      screenMovingRanges?: boolean | null;
+      /**
        * Dates from which the chart starts a new centre line and new limits (at the first point on or after the date), each with a reason. sipp never rebases by itself.
        */
       rebase?: {

@@ -14,7 +14,20 @@ import type {
   ResultRowView,
   SeriesView,
 } from './types.js';
-import { MARKER, answer, dateInWords, decimalsFor, formatChange, formatCount, formatNumber, formatPercent, groupRoleLabel, isGiven, listInWords, measureTypeLabel } from '../words.js';
+import {
+  MARKER,
+  answer,
+  dateInWords,
+  decimalsFor,
+  formatChange,
+  formatCount,
+  formatNumber,
+  formatPercent,
+  groupRoleLabel,
+  isGiven,
+  listInWords,
+  measureTypeLabel,
+} from '../words.js';
 
 const ARROW = '\u2192';
 const EFFECT_DECIMALS = 2;
@@ -166,22 +179,26 @@ function gapFigures(report: MeasureReport, decimals: number): KeyFigureView[] {
 function effectFigures(report: MeasureReport): KeyFigureView[] {
   const effect = report.effectSize;
   if (effect === null) return [];
-  const f = (x: number): string => formatNumber(x, EFFECT_DECIMALS);
+  const f = (x: number | null): string => (x === null ? '[x]' : formatNumber(x, EFFECT_DECIMALS));
   if (effect.basis === 'comparison') {
+    const months =
+      effect.monthsProgress === null
+        ? 'With fewer than 10 learners in a group it is not read as months of progress.'
+        : `The EEF Toolkit would read it as ${monthsInWords(effect.monthsProgress)} of additional progress (a conversion meant for attainment).`;
     const ci = effect.ci95 ? ` (95% confidence interval ${f(effect.ci95[0])} to ${f(effect.ci95[1])})` : '';
     return [
       {
         label: 'Effect size',
         text:
           `Hedges' g = ${f(effect.hedgesG)}${ci}, "${effect.interventionGroup}" against "${effect.comparisonGroup ?? ''}" after the change. ` +
-          `The EEF Toolkit would read it as ${monthsInWords(effect.monthsProgress)} of additional progress (a conversion meant for attainment).`,
+          months,
       },
     ];
   }
   return [
     {
       label: 'Standardised change (pre-post)',
-      text: `${f(effect.hedgesG)} for "${effect.interventionGroup}": the change in the mean divided by the standard deviation before. Without a comparison group this is not evidence of impact on its own.`,
+      text: `${f(effect.standardisedChange)} for "${effect.interventionGroup}": the change in the mean divided by the standard deviation before, with the small-sample correction. Without a comparison group this is not evidence of impact on its own.`,
     },
   ];
 }

@@ -80,7 +80,10 @@ describe('the analysis report', () => {
       suppressionThreshold: 10,
       equityGroup: { marker: 'simd-quintile', quintiles: [1, 2] },
     });
-    expect(cycleInputs([cycle({})], project)[0]?.options).toEqual({ suppressionThreshold: 10, equityQuintiles: [1, 2] });
+    expect(cycleInputs([cycle({})], project)[0]?.options).toEqual({
+      suppressionThreshold: 10,
+      equityQuintiles: [1, 2],
+    });
     const narrowed = cycle({ equityGroup: { marker: 'simd-quintile', quintiles: [1] } });
     expect(cycleInputs([narrowed], project)[0]?.options).toEqual({ suppressionThreshold: 10, equityQuintiles: [1] });
   });
@@ -308,19 +311,59 @@ describe('the effect size', () => {
     ]);
     expect(m.effectSize?.hedgesG).toBeCloseTo(0.7342, 4);
     expect(m.warnings.map((w) => w.code)).toContain('small-groups');
+    // Below 10 learners in an arm the effect size is not turned into months (issue 12: two groups of 2 read "12").
+    expect(m.effectSize?.monthsProgress).toBeNull();
+  });
+
+  it('gives no months for two groups of 2, and says why', () => {
+    const [m] = measureReports(
+      measures({ id: 'r' }, [
+        scored('Intervention', 'intervention', 'all', null, [2, 14, 1]),
+        scored('Comparison', 'comparison', 'all', null, [2, 12, 1]),
+      ]),
+      { suppressionThreshold: 1 },
+    );
+    if (!m) throw new Error('no measure report');
+    expect(m.effectSize?.hedgesG).not.toBeNull();
+    expect(m.effectSize?.monthsProgress).toBeNull();
+    expect(m.warnings.find((w) => w.code === 'small-groups')?.message).toContain('not turned into months of progress');
+  });
+
+  it('says what is wrong when every learner has the same score (SD 0), with and without a comparison group', () => {
+    const both = reportOf({ id: 'r' }, [
+      scored('Intervention', 'intervention', 'all', null, [12, 14, 0]),
+      scored('Comparison', 'comparison', 'all', null, [12, 12, 0]),
+    ]);
+    expect(both.effectSize).toBeNull();
+    expect(both.warnings.map((w) => w.message)).toContain(
+      'No effect size: every learner in both groups has the same score after the change (standard deviation 0), so there is no spread to measure the difference against. The change in the means is in the table.',
+    );
+    const alone = reportOf({ id: 'r' }, [scored('Tutors', 'intervention', 'all', [12, 20, 0], [12, 22, 3])]);
+    expect(alone.effectSize).toBeNull();
+    expect(alone.warnings.map((w) => w.message)).toContain(
+      'No effect size: every learner had the same score before (standard deviation 0), so the change cannot be standardised. The change in the mean is in the table.',
+    );
   });
 
   it('without a comparison group is the pre-post standardised change, with the caveat and no CI', () => {
     const m = reportOf({ id: 'r' }, [scored('Tutors', 'intervention', 'all', [30, 20, 5], [30, 22, 5])]);
+    // (22 - 20) / 5 = 0.4, times J(29) = Γ(14.5) / (sqrt(14.5) Γ(14)) = 0.973871: 0.3895 (metafor's SMCR).
     expect(m.effectSize).toMatchObject({
       basis: 'pre-post',
-      hedgesG: 0.4,
+      hedgesG: null,
+      standardisedChange: 0.3895,
       ci95: null,
-      monthsProgress: 5,
+      monthsProgress: null,
       comparisonGroup: null,
     });
     const caveat = m.warnings.find((w) => w.code === 'no-comparison');
     expect(caveat?.message).toMatch(/not evidence of impact on its own/);
+  });
+
+  it('corrects a small pre-post change as metafor does: a group of 9 with d = 2.00 gives 1.81, not 2.00', () => {
+    // J(8) = Γ(4) / (sqrt(4) Γ(3.5)) = 6 / (2 × 3.323351) = 0.902703; 2.00 × 0.902703 = 1.8054.
+    const m = reportOf({ id: 'r' }, [scored('Tutors', 'intervention', 'all', [9, 10, 5], [9, 20, 5])]);
+    expect(m.effectSize?.standardisedChange).toBe(1.8054);
   });
 
   it('is null with a warning when a group it needs is hidden', () => {
@@ -434,5 +477,21 @@ describe('dated series', () => {
     const m = reportOf({ id: 'r' }, [], [weekly(stepUp), weekly([5, 5, 6])]);
     expect(m.series.map((s) => s.group)).toEqual(['Series 1', 'Series 2']);
     expect(m.runChart?.group).toBe('Series 1');
+  });
+});
+
+describe('moving-range screening, a setting of the measure (statistics.md: off by default, can be switched on)', () => {
+  // One point 39 above its neighbours among ranges of 1: MR̄ = (10 × 1 + 39 + 39) / 12 = 7.3333; 3.267 × 7.3333 =
+  // 23.96 < 39, so screening leaves out the two ranges of 39 and MR̄ = 10 / 10 = 1.
+  const values = [10, 11, 10, 11, 10, 11, 50, 11, 10, 11, 10, 11, 10];
+  it('is off unless the measure switches it on', () => {
+    const off = reportOf({ id: 'r' }, [], [weekly(values)]);
+    expect(off.xmr?.movingRangeMean).toBeCloseTo(7.3333, 4);
+    expect(off.warnings.map((w) => w.code)).not.toContain('screened-ranges');
+    const on = reportOf({ id: 'r', chart: { screenMovingRanges: true } }, [], [weekly(values)]);
+    expect(on.xmr?.movingRangeMean).toBeCloseTo(1, 4);
+    expect(on.warnings.find((w) => w.code === 'screened-ranges')?.message).toContain(
+      '2 unusually large jumps between points were left out of the XmR limits (moving-range screening is on for this measure).',
+    );
   });
 });

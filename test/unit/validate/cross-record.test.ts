@@ -209,3 +209,19 @@ describe('cycle folder numbering', () => {
     expect(lines({ ...cycleFiles('001-a') })[0]).toContain('Rename `001-a` to `01-a`.');
   });
 });
+
+describe('the dates of a series', () => {
+  const series = (dates: string[]) =>
+    `${MEASURES}series:\n  - measure: reading-enjoyment\n    points:\n${dates.map((d, i) => `      - { date: ${d}, value: ${20 + i} }`).join('\n')}\n`;
+
+  it('accepts points in date order', () => {
+    expect(lines(cycle({ measures: series(['2025-09-01', '2025-09-08', '2025-09-15']) }))).toEqual([]);
+  });
+
+  it('reports a point out of date order and a date given twice, at the date', () => {
+    expect(lines(cycle({ measures: series(['2025-09-01', '2025-09-15', '2025-09-08', '2025-09-15']) }))).toEqual([
+      'cycles/01-paired-reading/measures.yaml:12:17: 2025-09-08 comes after 2025-09-15 in this series, but it is earlier. Put the points in date order (the run chart reads them in the order they are written).',
+      'cycles/01-paired-reading/measures.yaml:13:17: 2025-09-15 is in this series twice (point 2 and point 4). A run chart takes one value per date: keep one of them, or correct the date.',
+    ]);
+  });
+});

@@ -15,7 +15,52 @@ export function dateOrderProblems(context: RuleContext): Problem[] {
   return context.source.cycles.flatMap((cycle) => [
     ...spineDateProblems(context, cycle),
     ...resultDateProblems(context, cycle),
+    ...seriesDateProblems(context, cycle),
   ]);
+}
+
+/**
+ * A dated series is analysed in the order of its dates: a point typed out of order, or a date given twice, would
+ * make a run chart show a trend that is not in time order. Each is a problem at the point's date.
+ */
+function seriesDateProblems(context: RuleContext, cycle: CycleSource): Problem[] {
+  const file = context.record(cycle, 'measures');
+  if (!file) return [];
+  const problems: Problem[] = [];
+  (dataOf<MeasuresRecord>(file).series ?? []).forEach((series, s) => {
+    const seen = new Map<string, number>();
+    let latest: { date: string; line: number } | undefined;
+    (series.points ?? []).forEach((point, p) => {
+      const date = point.date;
+      if (typeof date !== 'string') return;
+      const at = ['series', s, 'points', p, 'date'];
+      const first = seen.get(date);
+      if (first !== undefined) {
+        problems.push(
+          problemAt(
+            file,
+            at,
+            `${date} is in this series twice (point ${first + 1} and point ${p + 1}). A run chart takes one value per date: keep one of them, or correct the date.`,
+            'series-date',
+          ),
+        );
+        return;
+      }
+      seen.set(date, p);
+      if (latest && date < latest.date) {
+        problems.push(
+          problemAt(
+            file,
+            at,
+            `${date} comes after ${latest.date} in this series, but it is earlier. Put the points in date order (the run chart reads them in the order they are written).`,
+            'series-date',
+          ),
+        );
+      }
+      if (!latest || date > latest.date) latest = { date, line: p };
+    });
+  });
+  return problems;
 }
 
 /** Dates are checked as YYYY-MM-DD text (the schema has made sure of the form), which sorts like the dates. */
