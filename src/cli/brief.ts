@@ -17,8 +17,8 @@ import { requireProjectRoot } from '../project/find-root.js';
 import { withProjectLock } from '../project/lock.js';
 import { methodName } from './method-names.js';
 import { readTemplateSet } from '../project/templates.js';
-import { openProject } from '../project/open.js';
-import { printWarnings } from './format.js';
+import { openProject, refuseProblems } from '../project/open.js';
+import { formatProblem, printWarnings } from './format.js';
 
 export interface BriefOptions {
   format?: BriefingFormat;
@@ -42,22 +42,44 @@ export async function run(
   checkOutputFolder(root, outDir, shown);
   // Under the project lock: another sipp writing briefings at the same time would clear this one's charts.
   return withProjectLock(root, async () => {
-    const { source, problems } = openProject(ctx.cwd, {
-      need: 'valid',
-      refused: { notDone: 'no briefing was made', command: 'sipp brief' },
+    const { source, problems } = openProject(ctx.cwd, { need: 'readable' });
+    // sipp.yaml (and anything outside the cycles) must be valid; a cycle with problems is left out, and named.
+    const errors = problems.filter((p) => p.severity === 'error');
+    const inCycle = (file: string, dir: string): boolean => file === dir || file.startsWith(`${dir}/`);
+    refuseProblems(
+      errors.filter((p) => !source.cycles.some((c) => inCycle(p.file, c.dir))),
+      { notDone: 'no briefing was made', command: 'sipp brief' },
+    );
+    const refused = source.cycles.flatMap((c) => {
+      const own = errors.filter((p) => inCycle(p.file, c.dir));
+      return own.length === 0 ? [] : [{ folder: c.folder, number: c.number, problems: own }];
     });
     printWarnings(ctx, problems);
 
-    const cycles = cyclesWithStatus(source, problems);
-    const selected = selectCycles(cycles, cycleNames, (c) => c.cycle.source.folder);
+    const all = cyclesWithStatus(source, problems);
+    const named = selectCycles(all, cycleNames, (c) => c.cycle.source.folder);
+    const isRefused = (c: OverviewCycle): boolean => refused.some((r) => r.folder === c.cycle.source.folder);
+    const cycles = all.filter((c) => !isRefused(c));
+    const selected = named.filter((c) => !isRefused(c));
     const project = projectData(source, problems) as ProjectFile;
     const formats = opts.format ? [opts.format] : FORMATS;
-    const files = await renderBriefings(project, cycles, selected, formats, readTemplateSet(root), { methodName });
+    const files = await renderBriefings(project, cycles, selected, formats, readTemplateSet(root), {
+      methodName,
+      refused: refused.map((r) => ({ folder: r.folder, number: r.number, problems: r.problems.length })),
+    });
 
     const inProject = !path.relative(root, outDir).startsWith('..') && !path.isAbsolute(path.relative(root, outDir));
     const written = await writeBriefings(outDir, files, shown, inProject ? root : outDir);
     ctx.out(report(written.map(shown), ctx.color));
-    return EXIT.ok;
+    if (refused.length === 0) return EXIT.ok;
+    for (const r of refused) {
+      ctx.err(
+        `\nNot rendered: ${r.folder}, which has ${r.problems.length === 1 ? 'a problem' : `${r.problems.length} problems`}:\n`,
+      );
+      for (const p of r.problems) ctx.err(`  ${formatProblem(p, ctx.color)}\n`);
+    }
+    ctx.err('Fix them (`sipp validate` checks again) and run `sipp brief` again to render those cycles too.\n');
+    return EXIT.problems;
   });
 }
 

@@ -51,7 +51,7 @@ export function openProject(cwd: string, options: OpenOptions): OpenedProject {
     today: localToday(),
   });
   cache?.save();
-  if (options.need === 'valid') refuseErrors(problems, options.refused);
+  if (options.need === 'valid') refuseProblems(problems, options.refused);
   return {
     root,
     source,
@@ -61,7 +61,8 @@ export function openProject(cwd: string, options: OpenOptions): OpenedProject {
   };
 }
 
-function refuseErrors(problems: readonly Problem[], refused: OpenOptions['refused']): void {
+/** Refuses (exit 1) when `problems` hold an error, listing them, with what was not done and how to retry. */
+export function refuseProblems(problems: readonly Problem[], refused: OpenOptions['refused']): void {
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length === 0) return;
   const { notDone, command } = refused ?? { notDone: 'nothing was done', command: 'the command' };

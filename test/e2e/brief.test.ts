@@ -174,15 +174,31 @@ describe('sipp brief', () => {
     expect(snapshotTree(path.join(dir, 'briefings'))).toEqual(first);
   });
 
-  it('refuses an invalid project: exit 1, the problems as path:line:col, and nothing written', () => {
+  it('refuses a project whose sipp.yaml has a problem: exit 1, the problems as path:line:col, and nothing written', () => {
+    const dir = project();
+    const file = path.join(dir, 'sipp.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^method: .*$/m, 'method: lessons'));
+    const r = sipp(['brief'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^sipp\.yaml:\d+:\d+: /m);
+    expect(r.stderr).toContain('no briefing was made');
+    expect(existsSync(path.join(dir, 'briefings'))).toBe(false);
+  });
+
+  it('renders the cycles without problems, names the one left out in the overview and on the terminal, exit 1', () => {
     const dir = project();
     const file = path.join(dir, 'cycles', '01-paired-reading', 'measures.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('n: 46, mean: 24.1', 'n: forty-six, mean: 24.1'));
-    const r = sipp(['brief'], { cwd: dir });
+    const r = sipp(['brief', '2'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^cycles\/01-paired-reading\/measures\.yaml:\d+:\d+: /m);
-    expect(r.stderr).toContain('no briefing was made');
-    expect(existsSync(path.join(dir, 'briefings'))).toBe(false);
+    expect(briefings(dir)).toEqual(['02-book-bags.html', '02-book-bags.md', 'overview.html', 'overview.md']);
+    expect(r.stderr).toContain('Not rendered: 01-paired-reading, which has a problem:');
+    expect(r.stderr).toMatch(/^ {2}cycles\/01-paired-reading\/measures\.yaml:\d+:\d+: /m);
+    const overview = readFileSync(path.join(dir, 'briefings', 'overview.md'), 'utf8');
+    expect(overview).toContain('- **Cycle 1 (01-paired-reading):** not rendered: 1 problem (run sipp validate)');
+    expect(readFileSync(path.join(dir, 'briefings', 'overview.html'), 'utf8')).toContain(
+      '<li><strong>Cycle 1 (01-paired-reading):</strong> not rendered: 1 problem (run sipp validate)</li>',
+    );
   });
 
   it('with --format md writes only Markdown', () => {

@@ -7,7 +7,7 @@ import { chartFile } from './chart-views.js';
 import { chartsForCycle, overviewCharts, type Chart } from './charts/index.js';
 import { cycleBriefing, cycleMeasureReports, type BriefingOptions } from './cycle.js';
 import type { CycleBriefing } from './types.js';
-import { OVERVIEW_NAME, overviewBriefing, type OverviewCycle } from './overview.js';
+import { OVERVIEW_NAME, overviewBriefing, type OverviewCycle, type RefusedCycle } from './overview.js';
 import {
   cycleTemplateName,
   generatedFile,
@@ -29,6 +29,8 @@ export { OVERVIEW_NAME };
 export interface RenderOptions extends Pick<BriefingOptions, 'methodName'> {
   /** Draw the charts (Vega is loaded for them, once, when there is one to draw). Default true. */
   charts?: boolean;
+  /** Cycles not rendered because their records have problems: the overview names them. */
+  refused?: readonly RefusedCycle[];
 }
 
 /** The method whose cycle template a briefing uses when its own method has none (CAR is the umbrella method). */
@@ -80,6 +82,7 @@ export async function renderBriefings(
     cycles.map((c) => ({ ...c, briefing: made.get(c) })),
     base,
     trend,
+    opts.refused ?? [],
   );
   for (const format of formats) {
     out.push({

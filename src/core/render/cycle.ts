@@ -19,7 +19,23 @@ import { disclosureView, equityGroupView, learnersView, projectView, thresholdOf
 import { cycleSettings, projectSettings } from '../records/settings.js';
 import { measureResults } from './results.js';
 import type { Answer, BaselineValueView, CycleBriefing, MeasureView } from './types.js';
-import { MARKER, NOT_RECORDED, answer, audienceLabel, dateAnswer, dateInWords, decimalsFor, decisionLabel, directionLabel, fidelityLabel, formatCount, formatNumber, isGiven, measureTypeLabel, stageLabel } from '../words.js';
+import {
+  MARKER,
+  NOT_RECORDED,
+  answer,
+  audienceLabel,
+  dateAnswer,
+  dateInWords,
+  decimalsFor,
+  decisionLabel,
+  directionLabel,
+  fidelityLabel,
+  formatCount,
+  formatNumber,
+  isGiven,
+  measureTypeLabel,
+  stageLabel,
+} from '../words.js';
 import { recordOf } from '../records/cycle-data.js';
 
 export interface BriefingOptions {

@@ -25,11 +25,19 @@ export const OVERVIEW_NAME = 'overview';
  * `charts`: the overview's drawn charts (`overviewCharts` of ./charts), the trend of each outcome measure.
  * `opts.measures` and `opts.charts` belong to one cycle, so they are not used for the cycles here.
  */
+/** A cycle left out of the briefings because its records have problems. */
+export interface RefusedCycle {
+  folder: string;
+  number: number | null;
+  problems: number;
+}
+
 export function overviewBriefing(
   project: ProjectFile,
   cycles: readonly OverviewCycle[],
   opts: BriefingOptions = {},
   charts: readonly Chart[] = [],
+  refused: readonly RefusedCycle[] = [],
 ): OverviewBriefing {
   const perCycle: BriefingOptions = opts.methodName ? { methodName: opts.methodName } : {};
   const views = [...cycles]
@@ -47,6 +55,11 @@ export function overviewBriefing(
     learners: learnersView(project.targetLearners),
     equityGroup: equityGroupView(project.equityGroup),
     cycles: views,
+    refused: refused.map((r) => ({
+      label: r.number === null ? r.folder : `Cycle ${r.number}`,
+      folder: r.folder,
+      note: `not rendered: ${r.problems} problem${r.problems === 1 ? '' : 's'} (run sipp validate)`,
+    })),
     charts: charts.map((c) => chartView(c, OVERVIEW_NAME)),
     disclosure: disclosureView(
       thresholdOf(project),

@@ -2,7 +2,15 @@
 import type { ProjectFile } from '../records/model.js';
 import { projectSettings } from '../records/settings.js';
 import type { DisclosureView, EquityGroupView, LearnersView, ProjectView } from './types.js';
-import { answer, cfeLevelLabel, equityMarkerLabel, formatCount, listInWords, sectorLabel, teamRoleLabel } from '../words.js';
+import {
+  answer,
+  cfeLevelLabel,
+  equityMarkerLabel,
+  formatCount,
+  listInWords,
+  sectorLabel,
+  teamRoleLabel,
+} from '../words.js';
 
 type Learners = ProjectFile['targetLearners'];
 type Equity = ProjectFile['equityGroup'];

@@ -303,6 +303,14 @@ export interface OverviewCycleView {
   links: { md: string; html: string };
 }
 
+/** A cycle `sipp brief` did not render because its records have problems. */
+export interface RefusedCycleView {
+  label: string;
+  folder: string;
+  /** `not rendered: 2 problems` */
+  note: string;
+}
+
 export interface OverviewBriefing {
   kind: 'overview';
   heading: string;
@@ -311,6 +319,8 @@ export interface OverviewBriefing {
   learners: LearnersView;
   equityGroup: EquityGroupView;
   cycles: OverviewCycleView[];
+  /** Cycles not rendered because their records have problems (run `sipp validate`): never left out silently. */
+  refused: RefusedCycleView[];
   /** The trend of each outcome measure across the cycles: before and after each, for all learners and the equity group. */
   charts: ChartView[];
   disclosure: DisclosureView;
