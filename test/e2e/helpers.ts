@@ -1,7 +1,7 @@
 // Shared helpers for end-to-end tests: run the built CLI in a temporary folder and read what it left.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,7 +104,30 @@ export function hashTree(dir: string): string {
 /** A new project made by `sipp init --yes` in a temporary folder (no git), for tests of other commands. */
 export function newProject(extraArgs: readonly string[] = []): string {
   const dir = tempDir();
-  const r = sipp(['init', '--yes', '--no-git', '--title', 'Test enquiry', '--partnership', 'Test partnership', '--school', 'Hillside Primary', ...extraArgs], { cwd: dir });
+  const r = sipp(
+    [
+      'init',
+      '--yes',
+      '--no-git',
+      '--title',
+      'Test enquiry',
+      '--partnership',
+      'Test partnership',
+      '--school',
+      'Hillside Primary',
+      ...extraArgs,
+    ],
+    { cwd: dir },
+  );
   if (r.code !== 0) throw new Error(`sipp init failed (${r.code}): ${r.stderr}`);
+  return dir;
+}
+
+/** A project with one cycle, `01-paired-reading`, and the class table of 30 learners beside it as class.csv. */
+export function projectWithClassTable(): string {
+  const dir = newProject();
+  const r = sipp(['cycle', '--yes', 'Paired reading'], { cwd: dir });
+  if (r.code !== 0) throw new Error(`sipp cycle failed: ${r.stderr}`);
+  writeFileSync(path.join(dir, 'class.csv'), readFileSync(path.join(REPO_ROOT, 'test/fixtures/tables/class-30.csv')));
   return dir;
 }

@@ -15,20 +15,20 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, NOBODY, REPO_ROOT, hashTree, newProject, sipp, tempDir, type RunAs } from './helpers.js';
+import {
+  EXAMPLES,
+  NOBODY,
+  REPO_ROOT,
+  hashTree,
+  newProject,
+  projectWithClassTable,
+  sipp,
+  tempDir,
+  type RunAs,
+} from './helpers.js';
 
-const CLASS_30 = readFileSync(path.join(REPO_ROOT, 'test/fixtures/tables/class-30.csv'), 'utf8');
 const DISK_FULL = path.join(REPO_ROOT, 'test/fixtures/faults/disk-full.mjs');
 const MEASURES = 'cycles/01-paired-reading/measures.yaml';
-
-/** A project with one cycle, `01-paired-reading`, and a class table beside it. */
-function projectWithCycle(): string {
-  const dir = newProject();
-  const r = sipp(['cycle', '--yes', 'Paired reading'], { cwd: dir });
-  if (r.code !== 0) throw new Error(r.stderr);
-  writeFileSync(path.join(dir, 'class.csv'), CLASS_30);
-  return dir;
-}
 
 function example(name = 'northfield-reading'): string {
   const dir = tempDir();
@@ -40,7 +40,7 @@ const importArgs = ['data', 'import', 'class.csv', '--cycle', '1', '--measure', 
 
 describe('sipp never writes through a link out of the project', () => {
   it('refuses to import into a measures.yaml that is a link to a file elsewhere, which stays as it was', () => {
-    const dir = projectWithCycle();
+    const dir = projectWithClassTable();
     const outside = path.join(tempDir(), 'someone-elses.yaml');
     writeFileSync(outside, readFileSync(path.join(dir, MEASURES)));
     const before = readFileSync(outside, 'utf8');
@@ -56,7 +56,7 @@ describe('sipp never writes through a link out of the project', () => {
   });
 
   it('refuses to add to a .gitignore that is a link to a file elsewhere', () => {
-    const dir = projectWithCycle();
+    const dir = projectWithClassTable();
     const outside = path.join(tempDir(), 'gitignore');
     writeFileSync(outside, 'node_modules/\n');
     // Without data/private/'s own .gitignore, the import must add data/private/ to the project's.
@@ -135,7 +135,7 @@ describe('a read-only project folder is a plain message, and nothing changes', (
     ['data import', importArgs],
     ['brief', ['brief']],
   ])('sipp %s', (_, args) => {
-    const dir = projectWithCycle();
+    const dir = projectWithClassTable();
     const hash = hashTree(dir);
     const r = sipp(args, { cwd: dir, ...readOnly(dir) });
     expect(r.code).toBe(1);
@@ -153,7 +153,7 @@ describe('a full disk is a plain message, and nothing is left half-made', () => 
     ['data import', importArgs, 'data/private/01-paired-reading/reading-enjoyment.csv'],
     ['brief', ['brief'], 'briefings/'],
   ])('sipp %s', (_, args, file) => {
-    const dir = projectWithCycle();
+    const dir = projectWithClassTable();
     const hash = hashTree(dir);
     const r = sipp(args, { cwd: dir, env: full(dir) });
     expect(r.code).toBe(1);
@@ -201,7 +201,7 @@ describe('what a killed sipp left behind', () => {
 
 describe('the project lock', () => {
   it('makes a second sipp wait, then say plainly that another is working on the project', () => {
-    const dir = projectWithCycle();
+    const dir = projectWithClassTable();
     mkdirSync(path.join(dir, '.sipp.lock')); // held, and fresh
     const hash = hashTree(dir);
     const r = sipp(['cycle', '--yes', 'Book bags'], { cwd: dir, env: { SIPP_LOCK_WAIT: '0.3' } });
@@ -211,7 +211,7 @@ describe('the project lock', () => {
   });
 
   it('is taken over when a killed sipp left it behind, and is gone after the command', () => {
-    const dir = projectWithCycle();
+    const dir = projectWithClassTable();
     const lock = path.join(dir, '.sipp.lock');
     mkdirSync(lock);
     const longAgo = new Date(Date.now() - 60_000);
@@ -278,7 +278,7 @@ describe('faults are messages, not internal errors (issue 8, section 5)', () => 
   });
 
   it('refuses a score too large to show, at its row and column', () => {
-    const dir = projectWithCycle();
+    const dir = projectWithClassTable();
     writeFileSync(path.join(dir, 'big.csv'), 'learner,group,before,after\nL1,intervention,12,1e300\n');
     const hash = hashTree(dir);
     const r = sipp(['data', 'import', 'big.csv', '--cycle', '1', '--measure', 'reading-enjoyment'], { cwd: dir });
@@ -288,7 +288,7 @@ describe('faults are messages, not internal errors (issue 8, section 5)', () => 
   });
 
   it('refuses a workbook over the size limit before reading it', () => {
-    const dir = projectWithCycle();
+    const dir = projectWithClassTable();
     writeFileSync(path.join(dir, 'huge.xlsx'), Buffer.alloc(11 * 1024 * 1024, 1));
     const r = sipp(['data', 'import', 'huge.xlsx', '--cycle', '1', '--measure', 'reading-enjoyment'], { cwd: dir });
     expect(r.code).toBe(1);
@@ -296,7 +296,7 @@ describe('faults are messages, not internal errors (issue 8, section 5)', () => 
   });
 
   it('with .sipp/schemas a file, a Lesson Study cycle is refused plainly and leaves no half-made folder', () => {
-    const dir = projectWithCycle();
+    const dir = projectWithClassTable();
     rmSync(path.join(dir, '.sipp/schemas'), { recursive: true });
     writeFileSync(path.join(dir, '.sipp/schemas'), 'not a folder');
     const hash = hashTree(dir);

@@ -1,13 +1,12 @@
 // Issue 8, sections 2 and 3, with many processes: parallel runs never reuse a cycle number or lose an update, and a
 // run killed at any moment leaves no half-written file, and no leftovers once the next command has run.
 import { spawn } from 'node:child_process';
-import { cpSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { BIN, EXAMPLES, REPO_ROOT, newProject, sipp, tempDir } from '../e2e/helpers.js';
+import { BIN, EXAMPLES, newProject, projectWithClassTable, sipp, tempDir } from '../e2e/helpers.js';
 
-const CLASS_30 = readFileSync(path.join(REPO_ROOT, 'test/fixtures/tables/class-30.csv'), 'utf8');
 const MEASURES = 'cycles/01-paired-reading/measures.yaml';
 
 interface Running {
@@ -43,14 +42,6 @@ const leftovers = (dir: string): string[] => filesBelow(dir).filter((f) => /\.\d
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function projectWithCycle(): string {
-  const dir = newProject();
-  const r = sipp(['cycle', '--yes', 'Paired reading'], { cwd: dir });
-  if (r.code !== 0) throw new Error(r.stderr);
-  writeFileSync(path.join(dir, 'class.csv'), CLASS_30);
-  return dir;
-}
-
 describe('parallel runs', () => {
   it('ten pairs of `sipp cycle --yes` started at once get twenty distinct numbers', async () => {
     const dir = newProject();
@@ -67,7 +58,7 @@ describe('parallel runs', () => {
   });
 
   it('twelve `sipp data import` runs into one cycle at once all land', async () => {
-    const dir = projectWithCycle();
+    const dir = projectWithClassTable();
     const ids = Array.from({ length: 12 }, (_, i) => `measure-${i + 1}`);
     const runs = ids.map((id) => start(['data', 'import', 'class.csv', '--cycle', '1', '--measure', id, '--yes'], dir));
     const results = await Promise.all(runs.map((r) => r.done));
@@ -94,7 +85,7 @@ describe('parallel runs', () => {
 
 describe('interrupted runs', () => {
   it('SIGKILL at random moments leaves every file whole, and the next writer clears the leftovers', async () => {
-    const dir = projectWithCycle();
+    const dir = projectWithClassTable();
     let killed = 0;
     for (let round = 0; round < 16; round++) {
       const args =

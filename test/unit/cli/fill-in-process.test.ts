@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Prompts } from '../../../src/cli/context.js';
-import { main, type Io } from '../../../src/cli/main.js';
+import { runInProcess } from './in-process.js';
 import { CORE_RECORDS } from '../../../src/core/records/model.js';
 import { findMethod } from '../../../src/methods/registry.js';
 
@@ -48,22 +48,7 @@ function answering(answer: (asked: Asked, validate?: Validate) => unknown): { pr
 /** Leaves every question for later. */
 const later = (asked: Asked): unknown => (asked.kind === 'confirm' ? false : asked.kind === 'checkbox' ? [] : '');
 
-async function run(cwd: string, args: string[], prompts: Prompts): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    cwd,
-    env: { NO_COLOR: '1' },
-    stdinTTY: true,
-    stdoutTTY: true,
-    stderrTTY: true,
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
-    prompts,
-  };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const run = runInProcess;
 
 async function projectWithCycle(method = 'car'): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'sipp-fill-'));

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Prompts } from '../../../src/cli/context.js';
-import { main, type Io } from '../../../src/cli/main.js';
+import { runInProcess } from './in-process.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -32,27 +32,17 @@ function scripted(answers: (string | boolean | null)[]): { prompts: Prompts; ask
   return { prompts, asked };
 }
 
-function run(cwd: string, args: string[], prompts: Prompts): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    cwd,
-    env: { NO_COLOR: '1' },
-    stdinTTY: true,
-    stdoutTTY: true,
-    stderrTTY: true,
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
-    prompts,
-  };
-  return main(args, io).then((code) => ({ code, out, err }));
-}
+const run = runInProcess;
 
 async function project(): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'sipp-prompts-'));
   dirs.push(dir);
   const { prompts } = scripted([]);
-  const r = await run(dir, ['init', '--yes', '--no-git', '--title', 'Reading', '--school', 'Hillside Primary School'], prompts);
+  const r = await run(
+    dir,
+    ['init', '--yes', '--no-git', '--title', 'Reading', '--school', 'Hillside Primary School'],
+    prompts,
+  );
   expect(r.code).toBe(0);
   return dir;
 }
