@@ -62,6 +62,15 @@ export {
 } from './xmr.js';
 
 export {
+  D2_MOVING_RANGE,
+  P_PRIME_TRIAL_BELOW_POINTS,
+  pPrimeChart,
+  type PPrimeOptions,
+  type PPrimeResult,
+  type ProportionPoint,
+} from './p-prime.js';
+
+export {
   DEFAULT_SUPPRESSION_THRESHOLD,
   SUPPRESSION_MARKERS,
   isPrimarySuppressed,

@@ -143,6 +143,40 @@ function directionOf(side: 1 | -1, higherIsBetter: HigherIsBetter): SignalDirect
 }
 
 /**
+ * The special cause points of a series against its centre line, given which points are outside their limits and
+ * which are close to them (beyond a two-sigma line): outside the limits, a trend of 7+, two of three close on one
+ * side, a shift of 7+, each point labelled by the first rule that flags it (NHSRplotthedots precedence). Shared by
+ * the XmR and the P′ chart, whose limits differ from point to point.
+ */
+export function specialCauses(
+  values: readonly number[],
+  centre: number,
+  outside: readonly boolean[],
+  close: readonly boolean[],
+  higherIsBetter: HigherIsBetter,
+): XmrSignal[] {
+  const signals: XmrSignal[] = [];
+  const relativeToMean = values.map((value) => signOf(value - centre));
+  const trends = trendSides(values);
+  const twos = twoOfThree(close, relativeToMean);
+  const shifts = shiftSides(relativeToMean);
+  values.forEach((_, index) => {
+    const rtm = relativeToMean[index] as Sign;
+    const trend = trends[index] as Sign;
+    const shift = shifts[index] as Sign;
+    let type: XmrSignalType | null = null;
+    let side: Sign = 0;
+    if (outside[index]) [type, side] = ['outside-limits', rtm];
+    else if (trend !== 0) [type, side] = ['trend', trend];
+    else if (twos[index]) [type, side] = ['two-of-three', rtm];
+    else if (shift !== 0) [type, side] = ['shift', shift];
+    if (type === null || side === 0) return;
+    signals.push({ index, type, direction: directionOf(side, higherIsBetter), side: side === 1 ? 'high' : 'low' });
+  });
+  return signals;
+}
+
+/**
  * XmR chart of a series in time order (statistics.md, "XmR charts"; NHS Making Data Count as
  * NHSRplotthedots implements it):
  * - mean and MR̄ of the baseline (default all points), limits mean ± 2.66 MR̄ clamped at the
@@ -197,7 +231,6 @@ export function xmrChart(values: readonly number[], options: XmrOptions = {}): X
 
   const signals: XmrSignal[] = [];
   if (centre !== null) {
-    const relativeToMean = values.map((value) => signOf(value - centre));
     const outside = values.map(
       (value) => upperLimit !== null && lowerLimit !== null && (value > upperLimit || value < lowerLimit),
     );
@@ -208,22 +241,7 @@ export function xmrChart(values: readonly number[], options: XmrOptions = {}): X
         !outside[i] &&
         (value > upperTwoSigma || value < lowerTwoSigma),
     );
-    const trends = trendSides(values);
-    const twos = twoOfThree(close, relativeToMean);
-    const shifts = shiftSides(relativeToMean);
-    values.forEach((_, index) => {
-      const rtm = relativeToMean[index] as Sign;
-      const trend = trends[index] as Sign;
-      const shift = shifts[index] as Sign;
-      let type: XmrSignalType | null = null;
-      let side: Sign = 0;
-      if (outside[index]) [type, side] = ['outside-limits', rtm];
-      else if (trend !== 0) [type, side] = ['trend', trend];
-      else if (twos[index]) [type, side] = ['two-of-three', rtm];
-      else if (shift !== 0) [type, side] = ['shift', shift];
-      if (type === null || side === 0) return;
-      signals.push({ index, type, direction: directionOf(side, higherIsBetter), side: side === 1 ? 'high' : 'low' });
-    });
+    signals.push(...specialCauses(values, centre, outside, close, higherIsBetter));
   }
 
   return {
