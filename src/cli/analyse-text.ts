@@ -11,6 +11,7 @@ import type {
 } from '../core/analysis/report-types.js';
 import { decimalsFor, formatNumber, formatChange, shortDate } from '../core/words.js';
 import { signalSentence, xmrSignalLines } from '../core/analysis/signal-words.js';
+import { P_PRIME_REASON, controlChartName, limitsPhrase } from '../core/analysis/series-report.js';
 
 const C = '[c]';
 const NONE = '–';
@@ -181,7 +182,7 @@ function seriesLines(series: SeriesReport): string[] {
     const figure = (x: number | null): string => (x === null ? NONE : formatNumber(x, decimals, false));
     const trial = xmr.trial ? ' (trial limits)' : '';
     lines.push(
-      `XmR chart${name}: mean ${figure(xmr.mean)}, process limits ${figure(xmr.lowerLimit)} to ${figure(xmr.upperLimit)}${trial}.`,
+      `${controlChartName(xmr)}${name}: mean ${figure(xmr.mean)}, ${limitsPhrase(xmr, figure(xmr.lowerLimit), figure(xmr.upperLimit))}${trial}.${xmr.chart === 'p-prime' ? ` ${P_PRIME_REASON}` : ''}`,
     );
     const xmrSignals = xmrSignalLines(xmr.signals).map((line) => `  • ${line}.`);
     lines.push(

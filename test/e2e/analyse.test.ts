@@ -676,6 +676,7 @@ describe('sipp analyse: fixed baseline period and rebasing', () => {
         mean: 11.5,
         upperLimit: 15.224, // 11.5 + 2.66 × (2 + 1 + 2 + 1 + 1) / 5
         lowerLimit: 7.776,
+        pointLimits: null,
       },
       {
         from: '2025-11-24',
@@ -688,6 +689,7 @@ describe('sipp analyse: fixed baseline period and rebasing', () => {
         mean: 15.5,
         upperLimit: 19.756,
         lowerLimit: 11.244,
+        pointLimits: null,
       },
     ]);
     expect(measure?.runChart).toMatchObject({ median: 15.5, baselinePoints: 6 });

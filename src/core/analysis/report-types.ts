@@ -176,6 +176,14 @@ export interface RunChartReport {
 }
 
 export interface XmrReport {
+  /**
+   * Which control chart: an XmR chart, or for a yes/no series whose every point records its n, a P′ chart
+   * (Laney; statistics.md), whose limits differ from point to point. Its `mean` is p̄ (in %) and its
+   * `upperLimit`/`lowerLimit` are those of the latest point; `limits` holds every point's.
+   */
+  chart: 'xmr' | 'p-prime';
+  /** P′ chart only: each point's limits, in % (null for an XmR chart). */
+  limits: { date: string | null; upper: number | null; lower: number | null }[] | null;
   /** contract: of the latest segment. */
   mean: number | null;
   /** contract */
@@ -215,6 +223,8 @@ export interface SegmentReport {
   mean: number | null;
   upperLimit: number | null;
   lowerLimit: number | null;
+  /** P′ chart only: each of its points' limits, in % (null for an XmR chart). */
+  pointLimits: { upper: number | null; lower: number | null }[] | null;
 }
 
 export interface SeriesReport {

@@ -18,6 +18,7 @@ import { runChart, type RunChartResult } from './run-chart.js';
 import { isPrimarySuppressed } from './suppression.js';
 import type { HigherIsBetter, SignalDirection } from './types.js';
 import { XMR_TRIAL_BELOW_POINTS, xmrChart, type XmrResult } from './xmr.js';
+import { pPrimeChart } from './p-prime.js';
 import type { MeasuresRecord } from '../records/model.js';
 
 export type SeriesRecord = NonNullable<MeasuresRecord['series']>[number];
@@ -28,6 +29,22 @@ export type SeriesRecord = NonNullable<MeasuresRecord['series']>[number];
  * chart is reported.
  */
 export const XMR_MIN_POINTS = 8;
+
+/** The control chart's name in a briefing: "XmR chart" or "P′ chart". */
+export function controlChartName(xmr: Pick<XmrReport, 'chart'>): string {
+  return xmr.chart === 'p-prime' ? 'P′ chart' : 'XmR chart';
+}
+
+/** The one sentence a briefing gives for a P′ chart: which chart and why. */
+export const P_PRIME_REASON =
+  'This is a P′ chart (Laney), not an XmR chart: each point is a percentage of a different number of learners, so each point has its own limits, wider where fewer learners answered.';
+
+/** "process limits a to b", or for a P′ chart the limits at the latest point. */
+export function limitsPhrase(xmr: Pick<XmrReport, 'chart'>, lower: string, upper: string): string {
+  return xmr.chart === 'p-prime'
+    ? `process limits at the latest point ${lower} to ${upper}`
+    : `process limits ${lower} to ${upper}`;
+}
 
 export interface SeriesAnalysisOptions {
   threshold: number;
@@ -44,6 +61,8 @@ interface Segment {
   rebase: { date: string; reason: string } | null;
   run: RunChartResult;
   xmr: XmrResult | null;
+  /** P′ chart only: each point's limits (in %), for a yes/no series with every n recorded. */
+  pointLimits: { upper: number | null; lower: number | null }[] | null;
 }
 
 const round = (value: number): number => roundTo(value, REPORT_DECIMALS);
@@ -109,7 +128,13 @@ function seriesReport(
 
   const values = points.map((p) => p.value);
   const higherIsBetter: HigherIsBetter = measure.higherIsBetter ?? null;
-  const segments = splitAtRebases(points, measure, label, warnings).map((s) => analyseSegment(values, s, measure));
+  // A yes/no series whose every point records how many learners it rests on gets a P′ chart (statistics.md).
+  const ns = kept.map((p) => (typeof p.n === 'number' && p.n >= 1 ? p.n : null));
+  const denominators = measure.kind === 'yes-no' && ns.every((n) => n !== null) ? (ns as number[]) : null;
+  const segments = splitAtRebases(points, measure, label, warnings).map((s) =>
+    analyseSegment(values, s, measure, denominators),
+  );
+  const chartName = denominators === null ? 'XmR' : 'P′';
   const last = segments[segments.length - 1] as Segment;
 
   for (const segment of segments) {
@@ -124,12 +149,12 @@ function seriesReport(
     if (segment.xmr === null) {
       warnings.push({
         code: 'no-xmr',
-        message: `${label}${where}: ${count} point${count === 1 ? '' : 's'}, so no XmR chart (it needs at least ${XMR_MIN_POINTS}).`,
+        message: `${label}${where}: ${count} point${count === 1 ? '' : 's'}, so no ${chartName} chart (it needs at least ${XMR_MIN_POINTS}).`,
       });
     } else if (segment.xmr.trial) {
       warnings.push({
         code: 'trial-limits',
-        message: `${label}${where}: the XmR limits come from ${segment.xmr.baselinePoints} points (fewer than ${XMR_TRIAL_BELOW_POINTS}): treat them as trial limits.`,
+        message: `${label}${where}: the ${chartName} limits come from ${segment.xmr.baselinePoints} points (fewer than ${XMR_TRIAL_BELOW_POINTS}): treat them as trial limits.`,
       });
     }
     const screened = segment.xmr?.screenedOut.length ?? 0;
@@ -161,6 +186,13 @@ function seriesReport(
   const anyXmr = segments.some((s) => s.xmr !== null);
   const xmrReport: XmrReport | null = anyXmr
     ? {
+        chart: denominators === null ? 'xmr' : 'p-prime',
+        limits:
+          denominators === null
+            ? null
+            : segments.flatMap((s) =>
+                (s.pointLimits ?? []).map((l, k) => ({ date: points[s.from + k]?.date ?? null, ...l })),
+              ),
         mean: roundOrNull(last.xmr?.mean ?? null),
         upperLimit: roundOrNull(last.xmr?.upperLimit ?? null),
         lowerLimit: roundOrNull(last.xmr?.lowerLimit ?? null),
@@ -226,6 +258,7 @@ function analyseSegment(
   values: readonly number[],
   segment: { from: number; to: number; rebase: Segment['rebase'] },
   measure: MeasureDefinition,
+  denominators: readonly number[] | null,
 ): Segment {
   const slice = values.slice(segment.from, segment.to + 1);
   const chart = measure.chart ?? {};
@@ -235,6 +268,42 @@ function analyseSegment(
   const floor = typeof chart.floor === 'number' ? chart.floor : yesNo ? 0 : undefined;
   const ceiling = typeof chart.ceiling === 'number' ? chart.ceiling : yesNo ? 100 : undefined;
   const run = runChart(slice, baselinePoints === undefined ? {} : { baselinePoints });
+  if (denominators !== null) {
+    const ns = denominators.slice(segment.from, segment.to + 1);
+    if (slice.length < XMR_MIN_POINTS) return { ...segment, run, xmr: null, pointLimits: null };
+    const p = pPrimeChart(
+      slice.map((value, i) => {
+        const n = ns[i] as number;
+        // The record holds the percentage; the count it was worked from is the nearest whole number.
+        return { yes: Math.min(n, Math.max(0, Math.round((value / 100) * n))), n };
+      }),
+      { ...(baselinePoints === undefined ? {} : { baselinePoints }), higherIsBetter: measure.higherIsBetter ?? null },
+    );
+    const pct = (x: number | null | undefined): number | null => (x === null || x === undefined ? null : 100 * x);
+    const lastAt = slice.length - 1;
+    const xmr: XmrResult = {
+      n: p.n,
+      baselinePoints: p.baselinePoints,
+      mean: pct(p.centre),
+      movingRanges: p.z.map(() => null),
+      mrBar: null,
+      screenedOut: [],
+      movingRangeUpperLimit: null,
+      upperLimit: pct(p.upperLimits[lastAt]),
+      lowerLimit: pct(p.lowerLimits[lastAt]),
+      upperTwoSigma: pct(p.upperTwoSigma[lastAt]),
+      lowerTwoSigma: pct(p.lowerTwoSigma[lastAt]),
+      constant: 3,
+      screened: false,
+      trial: p.trial,
+      signals: p.signals,
+    };
+    const pointLimits = p.upperLimits.map((u, i) => ({
+      upper: roundOrNull(pct(u)),
+      lower: roundOrNull(pct(p.lowerLimits[i])),
+    }));
+    return { ...segment, run, xmr, pointLimits };
+  }
   const xmr =
     slice.length < XMR_MIN_POINTS
       ? null
@@ -246,7 +315,7 @@ function analyseSegment(
           screenMovingRanges: chart.screenMovingRanges === true,
           higherIsBetter: measure.higherIsBetter ?? null,
         });
-  return { ...segment, run, xmr };
+  return { ...segment, run, xmr, pointLimits: null };
 }
 
 function directionOf(up: boolean, higherIsBetter: HigherIsBetter): SignalDirection {
@@ -331,5 +400,6 @@ function segmentReport(points: readonly SeriesPointReport[], segment: Segment): 
     mean: roundOrNull(segment.xmr?.mean ?? null),
     upperLimit: roundOrNull(segment.xmr?.upperLimit ?? null),
     lowerLimit: roundOrNull(segment.xmr?.lowerLimit ?? null),
+    pointLimits: segment.pointLimits,
   };
 }

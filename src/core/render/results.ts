@@ -2,6 +2,7 @@
 // that `sipp brief` and `sipp analyse` always agree: a before/after/change table per group with [c] for groups
 // the report hides, the equity gap and effect size in sentences, the dated series and a one-line headline.
 import { signalSentence } from '../analysis/signal-words.js';
+import { P_PRIME_REASON, controlChartName, limitsPhrase } from '../analysis/series-report.js';
 import type { PlacedCharts } from './chart-views.js';
 import type { FiguresReport, GroupReport, MeasureReport, SeriesReport } from '../analysis/report-types.js';
 import type {
@@ -248,8 +249,8 @@ function chartReadings(series: SeriesReport, decimals: number): ChartReadingView
   const xmr = series.xmr;
   if (xmr !== null) {
     readings.push({
-      chart: 'XmR chart',
-      text: `mean ${figure(xmr.mean)}, process limits ${figure(xmr.lowerLimit)} to ${figure(xmr.upperLimit)}${xmr.trial ? ' (trial limits: fewer than 12 points)' : ''}${xmr.signals.length === 0 ? '; no signal' : ''}.`,
+      chart: controlChartName(xmr),
+      text: `mean ${figure(xmr.mean)}, ${limitsPhrase(xmr, figure(xmr.lowerLimit), figure(xmr.upperLimit))}${xmr.trial ? ' (trial limits: fewer than 12 points)' : ''}${xmr.signals.length === 0 ? '; no signal' : ''}.${xmr.chart === 'p-prime' ? ` ${P_PRIME_REASON}` : ''}`,
       signals: xmr.signals.map((s) => sentence(signalSentence(s, 'xmr'))),
     });
   }

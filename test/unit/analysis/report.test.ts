@@ -5,6 +5,7 @@ import { projectSettings } from '../../../src/core/records/settings.js';
 import type { MeasureReport } from '../../../src/core/analysis/report-types.js';
 import type { CycleData } from '../../../src/core/method/contract.js';
 import { measures, scored, weekly, yesNo, type Group } from './report-fixtures.js';
+import { pPrimeChart } from '../../../src/core/analysis/p-prime.js';
 
 /** The report of the only measure of a measures.yaml. */
 function reportOf(...args: Parameters<typeof measures>): MeasureReport {
@@ -493,5 +494,33 @@ describe('moving-range screening, a setting of the measure (statistics.md: off b
     expect(on.warnings.find((w) => w.code === 'screened-ranges')?.message).toContain(
       '2 unusually large jumps between points were left out of the XmR limits (moving-range screening is on for this measure).',
     );
+  });
+});
+
+describe('the control chart of a yes/no series', () => {
+  // Percentages of classes of 23 to 29 learners, each point with its n: a P′ chart (statistics.md).
+  const ns = [23, 29, 25, 27, 24, 28, 26, 23, 29, 25, 27, 24];
+  const yes = [14, 18, 15, 17, 15, 17, 16, 14, 24, 15, 17, 15];
+  const withN = weekly(yes.map((y, i) => (100 * y) / (ns[i] as number))).map((p, i) => ({ ...p, n: ns[i] as number }));
+
+  it('is a P′ chart when every point records its n, with the limits of pPrimeChart for each point', () => {
+    const m = reportOf({ id: 'home-reading', kind: 'yes-no' }, [], [withN]);
+    const expected = pPrimeChart(yes.map((y, i) => ({ yes: y, n: ns[i] as number })), { higherIsBetter: true });
+    expect(m.xmr?.chart).toBe('p-prime');
+    expect(m.xmr?.mean).toBeCloseTo(100 * (expected.centre ?? NaN), 4);
+    expect(m.xmr?.limits?.map((l) => l.upper)).toEqual(
+      expected.upperLimits.map((u) => (u === null ? null : Math.round(u * 100 * 1e4) / 1e4)),
+    );
+    expect(m.xmr?.upperLimit).toBeCloseTo(100 * (expected.upperLimits[11] ?? NaN), 4);
+    // The week with 24 of 29 (82.8%) is above its own limit (77.1%): an improvement, as the XmR rules mark it.
+    expect(m.xmr?.signals).toContainEqual(
+      expect.objectContaining({ type: 'outside-limits', fromIndex: 8, direction: 'improvement' }),
+    );
+  });
+
+  it('stays an XmR chart for a yes/no series without n, and for measurements', () => {
+    const noN = weekly(yes.map((y, i) => (100 * y) / (ns[i] as number)));
+    expect(reportOf({ id: 'a', kind: 'yes-no' }, [], [noN]).xmr?.chart).toBe('xmr');
+    expect(reportOf({ id: 'b' }, [], [withN]).xmr?.chart).toBe('xmr');
   });
 });

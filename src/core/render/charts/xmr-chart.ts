@@ -5,6 +5,7 @@
 import type { MeasureReport, SeriesReport, SignalType } from '../../analysis/report-types.js';
 import { decimalsFor, formatNumber } from '../../words.js';
 import { xmrSignalLines } from '../../analysis/signal-words.js';
+import { controlChartName, limitsPhrase } from '../../analysis/series-report.js';
 import type { ChartEvent } from './annotations.js';
 import { shownEvents } from './run-chart.js';
 import {
@@ -45,6 +46,20 @@ export function xmrChartSpec(
       const y = pick(s);
       return y === null ? [] : [{ x: xOf(series, s.fromIndex), x2: xOf(series, s.toIndex), y, label, labelled: last }];
     });
+  // A P′ chart's limits differ from point to point: a step from each point to the next.
+  const steps = (side: 'upper' | 'lower', label: string): LevelRow[] =>
+    withLimits.flatMap(({ s, last }) =>
+      (s.pointLimits ?? []).flatMap((l, k) => {
+        const y = l[side];
+        const at = s.fromIndex + k;
+        const end = Math.min(at + 1, s.toIndex);
+        return y === null ? [] : [{ x: xOf(series, at), x2: xOf(series, end), y, label, labelled: last && at === s.toIndex }];
+      }),
+    );
+  const limitRows =
+    xmr.chart === 'p-prime'
+      ? [...steps('upper', 'Upper limit'), ...steps('lower', 'Lower limit')]
+      : [...level((s) => s.upperLimit, 'Upper limit'), ...level((s) => s.lowerLimit, 'Lower limit')];
   const shown = shownEvents(series, events);
   const fixed = xmr.baselinePoints < xmr.n;
   const note = fixed
@@ -53,7 +68,7 @@ export function xmrChartSpec(
       ? `Trial limits: only ${xmr.n} points (fewer than 12)`
       : null;
   const subtitle = [
-    `XmR chart${series.group ? ` of ${series.group}` : ''}: mean ${figure(xmr.mean, decimals)}, process limits ${figure(xmr.lowerLimit, decimals)} to ${figure(xmr.upperLimit, decimals)}`,
+    `${controlChartName(xmr)}${series.group ? ` of ${series.group}` : ''}: mean ${figure(xmr.mean, decimals)}, ${limitsPhrase(xmr, figure(xmr.lowerLimit, decimals), figure(xmr.upperLimit, decimals))}`,
     ...(note === null ? [] : [note]),
   ];
   const alt = xmrAlt(measure, series, decimals);
@@ -66,12 +81,7 @@ export function xmrChartSpec(
       false,
       decimals,
     ),
-    ...levelLayers(
-      [...level((s) => s.upperLimit, 'Upper limit'), ...level((s) => s.lowerLimit, 'Lower limit')],
-      x,
-      true,
-      decimals,
-    ),
+    ...levelLayers(limitRows, x, true, decimals),
     ...lineLayers(rows, x, y),
     ...markerLayer(rows, keys, x, y),
   ]);
@@ -80,7 +90,7 @@ export function xmrChartSpec(
     kind: 'xmr',
     measure: measure.id,
     series: index,
-    title: `${measure.name}: XmR chart${series.group ? ` (${series.group})` : ''}`,
+    title: `${measure.name}: ${controlChartName(xmr)}${series.group ? ` (${series.group})` : ''}`,
     alt,
     notes: shown.map((e) => e.detail),
     spec,
@@ -96,7 +106,7 @@ function xmrAlt(measure: MeasureReport, series: SeriesReport, decimals: number):
   const xmr = series.xmr;
   if (xmr === null) return '';
   const name = /^[A-Z][a-z]/.test(measure.name) ? measure.name[0]?.toLowerCase() + measure.name.slice(1) : measure.name;
-  const what = `XmR chart of ${name}${series.group ? ` for ${series.group}` : ''}: ${series.points.length} points, mean ${figure(xmr.mean, decimals)}, process limits ${figure(xmr.lowerLimit, decimals)} to ${figure(xmr.upperLimit, decimals)}${xmr.trial ? ' (trial limits)' : ''}.`;
+  const what = `${controlChartName(xmr)} of ${name}${series.group ? ` for ${series.group}` : ''}: ${series.points.length} points, mean ${figure(xmr.mean, decimals)}, ${limitsPhrase(xmr, figure(xmr.lowerLimit, decimals), figure(xmr.upperLimit, decimals))}${xmr.trial ? ' (trial limits)' : ''}.`;
   if (xmr.signals.length === 0)
     return `${what} No special cause variation: every point is within the limits, with no run or trend.`;
   return `${what} Signals: ${xmrSignalLines(xmr.signals).map(lowerFirst).join('; ')}.`;
