@@ -128,14 +128,19 @@ describe('the run chart', () => {
 });
 
 describe('the XmR chart', () => {
-  it('draws the mean solid and the process limits dashed, with their values', () => {
+  it('draws the mean solid and the process limits dashed, with their values; a P′ chart a step per point', () => {
+    // The fixture's yes/no series records n at every point, so its control chart is a P′ chart.
     const c = chart('xmr');
+    expect(c.title).toMatch(/P′ chart/);
     const rules = layers(c.spec).filter((l) => markOf(l).type === 'rule');
     const solid = rules.find((l) => rowsOf(l).some((r) => r.label === 'Mean')) as Json;
     const dashed = rules.find((l) => rowsOf(l).some((r) => r.label === 'Upper limit')) as Json;
     expect(markOf(solid).strokeDash).toBeUndefined();
     expect(markOf(dashed).strokeDash).toEqual([6, 4]);
-    expect(rowsOf(dashed).map((r) => r.label)).toEqual(['Upper limit', 'Lower limit']);
+    const labels = rowsOf(dashed).map((r) => r.label);
+    expect(labels.filter((l) => l === 'Upper limit').length).toBe(labels.filter((l) => l === 'Lower limit').length);
+    expect(labels.filter((l) => l === 'Upper limit').length).toBeGreaterThan(1);
+    expect(new Set(labels)).toEqual(new Set(['Upper limit', 'Lower limit']));
   });
 
   it('marks the special-cause points and names them in its text alternative', () => {
