@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { CliContext } from './context.js';
 import { styles } from './style.js';
-import { EXIT } from '../core/problems.js';
+import { EXIT, usageError } from '../core/problems.js';
 import { BRIEFINGS_DIR, type ProjectFile, type ProjectSource } from '../core/records/model.js';
 import { allCycleData, projectData } from '../core/records/cycle-data.js';
 import { FORMATS, type BriefingFormat, type OverviewCycle } from '../core/render/index.js';
@@ -15,6 +15,7 @@ import { findMethod } from '../methods/registry.js';
 import { checkOutputFolder, writeBriefings } from '../project/briefings.js';
 import { requireProjectRoot } from '../project/find-root.js';
 import { withProjectLock } from '../project/lock.js';
+import { findBrowser, printPdfs, refuseForeignPdfs } from '../project/pdf.js';
 import { methodName } from './method-names.js';
 import { readTemplateSet } from '../project/templates.js';
 import { openProject, refuseProblems } from '../project/open.js';
@@ -23,6 +24,7 @@ import { formatProblem, printWarnings } from './format.js';
 export interface BriefOptions {
   format?: BriefingFormat;
   out?: string;
+  pdf?: boolean;
 }
 
 /** What commander passes after the options: the command, which knows whether --out was typed or defaulted. */
@@ -37,6 +39,11 @@ export async function run(
   command?: OptionSource,
 ): Promise<number> {
   const root = requireProjectRoot(ctx.cwd);
+  if (opts.pdf && opts.format === 'md')
+    throw usageError(
+      '--pdf prints the HTML briefings, and --format md makes none.',
+      'Leave out --format md (or write --format html) to have PDFs too.',
+    );
   const shown = (absolute: string): string => path.relative(ctx.cwd, absolute) || '.';
   const outDir = outputFolder(ctx, root, opts, command);
   checkOutputFolder(root, outDir, shown);
@@ -71,6 +78,14 @@ export async function run(
     const inProject = !path.relative(root, outDir).startsWith('..') && !path.isAbsolute(path.relative(root, outDir));
     const written = await writeBriefings(outDir, files, shown, inProject ? root : outDir);
     ctx.out(report(written.map(shown), ctx.color));
+    if (opts.pdf)
+      await printToPdf(
+        ctx,
+        written,
+        typeof project.title === 'string' ? project.title : '',
+        inProject ? root : outDir,
+        shown,
+      );
     if (refused.length === 0) return EXIT.ok;
     for (const r of refused) {
       ctx.err(
@@ -81,6 +96,37 @@ export async function run(
     ctx.err('Fix them (`sipp validate` checks again) and run `sipp brief` again to render those cycles too.\n');
     return EXIT.problems;
   });
+}
+
+/** Prints the HTML briefings just written to PDF beside them, or says how to print them without sipp. */
+async function printToPdf(
+  ctx: CliContext,
+  written: readonly string[],
+  title: string,
+  within: string,
+  shown: (absolute: string) => string,
+): Promise<void> {
+  const html = written.filter((f) => f.endsWith('.html'));
+  const browser = findBrowser(process.env);
+  if (!browser.ok) {
+    ctx.out(
+      `\nNo PDF was made: ${browser.why} The HTML briefings print from any browser: open one, choose Print, then A4 and "Save as PDF". To print them with sipp, install Chromium or Chrome, or name one with SIPP_CHROME=/path/to/chrome.\n`,
+    );
+    return;
+  }
+  const jobs = html.map((file) => {
+    const stem = path.basename(file, '.html');
+    const what = stem === 'overview' ? 'Overview' : `Cycle ${stem}`;
+    return { html: file, pdf: `${file.slice(0, -'.html'.length)}.pdf`, footer: `${title} · ${what}` };
+  });
+  refuseForeignPdfs(
+    jobs.map((j) => j.pdf),
+    shown,
+  );
+  const pdfs = await printPdfs(browser.path, jobs, within);
+  ctx.out(
+    `and ${pdfs.length} PDF${pdfs.length === 1 ? '' : 's'} (A4), printed with ${browser.path}:\n${pdfs.map((p) => `  ${shown(p)}\n`).join('')}`,
+  );
 }
 
 function cyclesWithStatus(source: ProjectSource, problems: Parameters<typeof allCycleData>[1]): OverviewCycle[] {

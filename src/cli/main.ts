@@ -135,15 +135,21 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
     .description('render briefings for partnership meetings (one per cycle and a project overview)')
     .addOption(new Option('--format <format>', 'md or html (default: both)').choices(['md', 'html']))
     .option('--out <dir>', 'where to write the briefings (default: briefings/ in the project)')
+    .option(
+      '--pdf',
+      'also print the HTML briefings to A4 PDF, with a Chromium or Chrome on this computer (SIPP_CHROME names one)',
+    )
     .addHelpText(
       'after',
-      '\nExamples:\n  sipp brief\n  sipp brief 2 --format html\n  sipp brief --out ~/meeting-briefings\n',
+      '\nExamples:\n  sipp brief\n  sipp brief 2 --format html\n  sipp brief --out ~/meeting-briefings\n  sipp brief --pdf\n',
     )
     .action(lazy(() => import('./brief.js')));
 
   program
     .command('fill [cycle] [record]')
-    .description('answer, by questions on the terminal, what is still empty in a record (default: the latest cycle, at its stage)')
+    .description(
+      'answer, by questions on the terminal, what is still empty in a record (default: the latest cycle, at its stage)',
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  sipp fill                  (the latest cycle, the record of its stage)\n  sipp fill 2 intervention\n',

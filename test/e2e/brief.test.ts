@@ -331,3 +331,23 @@ describe('sipp brief', () => {
     expect(loaded()).toMatch(/node_modules\/vega-lite\//);
   });
 });
+
+describe('sipp brief --pdf', () => {
+  it('is refused with --format md (exit 2), which makes no HTML to print', () => {
+    const r = sipp(['brief', '--pdf', '--format', 'md'], { cwd: project() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--pdf prints the HTML briefings, and --format md makes none.');
+  });
+
+  it('without a browser writes the briefings and says how to print them from any browser (exit 0)', () => {
+    const dir = project();
+    const r = sipp(['brief', '--pdf'], { cwd: dir, env: { SIPP_CHROME: path.join(dir, 'no-such-browser') } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(
+      `No PDF was made: SIPP_CHROME names ${path.join(dir, 'no-such-browser')}, which is not there.`,
+    );
+    expect(r.stdout).toContain('open one, choose Print, then A4 and "Save as PDF"');
+    expect(briefings(dir)).toContain('overview.html');
+    expect(briefings(dir).some((f) => f.endsWith('.pdf'))).toBe(false);
+  });
+});
