@@ -11,6 +11,7 @@ import type {
 } from '../core/analysis/report-types.js';
 import { decimalsFor, formatNumber, formatChange, shortDate } from '../core/words.js';
 import { signalSentence, xmrSignalLines } from '../core/analysis/signal-words.js';
+import { MONTHS_CAUTION } from '../core/analysis/measure-report.js';
 import { P_PRIME_REASON, controlChartName, limitsPhrase } from '../core/analysis/series-report.js';
 
 const C = '[c]';
@@ -147,7 +148,7 @@ function effectSentence(effect: EffectSizeReport): string {
       effect.ci95 !== null && effect.ci95[0] < 0 && effect.ci95[1] > 0
         ? ' The interval includes 0: no difference is also consistent with the figures.'
         : '';
-    return `Effect size: Hedges' g = ${f(effect.hedgesG)}${ci}, ${effect.interventionGroup} against ${effect.comparisonGroup ?? 'the comparison group'} after the change: ${months}.${crossesZero}`;
+    return `Effect size: Hedges' g = ${f(effect.hedgesG)}${ci}, ${effect.interventionGroup} against ${effect.comparisonGroup ?? 'the comparison group'} after the change: ${months}.${crossesZero}${effect.monthsCaution ? ` ${MONTHS_CAUTION}` : ''}`;
   }
   return `Standardised change (pre-post, ${effect.interventionGroup}): ${f(effect.standardisedChange)}, with the small-sample correction; not read as months of progress, which need a comparison group. See the note below.`;
 }

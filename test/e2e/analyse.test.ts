@@ -153,6 +153,7 @@ describe('sipp analyse', () => {
       standardisedChange: null,
       ci95: [-0.0551, 1.1562],
       monthsProgress: 7,
+      monthsCaution: true, // the interval spans 0 and the groups have 20 and 22 learners
       basis: 'comparison',
       statistic: 'hedges-g',
       d: 0.5611,

@@ -26,6 +26,13 @@ type Time = 'before' | 'after';
 /** Fewer learners than this in a group an effect size or gap rests on earns a warning: its CI is wide. */
 export const SMALL_GROUP_N = 10;
 
+/** Under this many learners in a group, months of progress come with the caution that they are a guide. */
+export const MONTHS_CAUTION_N = 30;
+
+/** The sentence that goes with months of progress when `monthsCaution` is set. */
+export const MONTHS_CAUTION =
+  'The interval is wide: the months figure is a guide, not a measurement.';
+
 export interface GroupAnalysisOptions {
   threshold: number;
   equityQuintiles: readonly number[];
@@ -256,7 +263,7 @@ function effectSizeOf(table: GroupTable, warnings: ReportWarning[]): EffectSizeR
       message: `The effect size rests on a group of fewer than ${SMALL_GROUP_N} learners: its true value could be far from the one shown${report.basis === 'comparison' ? ', so it is not turned into months of progress' : ''}.`,
     });
     // Below the floor of SMALL_GROUP_N per arm, no months at all (two groups of 2 once read as "12 months").
-    return { ...report, monthsProgress: null };
+    return { ...report, monthsProgress: null, monthsCaution: false };
   }
   return report;
 }
@@ -291,6 +298,8 @@ function versusComparison(
     standardisedChange: null,
     ci95: [round(g.ci95[0]), round(g.ci95[1])],
     monthsProgress: monthsOfProgress(g.g),
+    monthsCaution:
+      (g.ci95[0] < 0 && g.ci95[1] > 0) || Math.min(a?.n ?? 0, b?.n ?? 0) < MONTHS_CAUTION_N,
     basis: 'comparison',
     statistic: 'hedges-g',
     d: round(g.d),
@@ -326,6 +335,7 @@ function prePost(table: GroupTable, intervention: number, warnings: ReportWarnin
     ci95: null,
     // Months of progress belong to a comparison-group effect only (EEF): never for a pre-post change.
     monthsProgress: null,
+    monthsCaution: false,
     basis: 'pre-post',
     statistic: 'standardised-change',
     d: null,

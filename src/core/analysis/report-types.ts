@@ -113,6 +113,11 @@ export interface EffectSizeReport {
    * learners in each arm; null otherwise (a pre-post change or small groups give no months).
    */
   monthsProgress: number | null;
+  /**
+   * True when months are given but are a guide, not a measurement: the 95% interval spans 0 or a group has fewer
+   * than MONTHS_CAUTION_N learners (issue 12). False when there are no months.
+   */
+  monthsCaution: boolean;
   /** contract */
   basis: 'comparison' | 'pre-post';
   statistic: 'hedges-g' | 'standardised-change';

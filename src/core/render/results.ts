@@ -2,6 +2,7 @@
 // that `sipp brief` and `sipp analyse` always agree: a before/after/change table per group with [c] for groups
 // the report hides, the equity gap and effect size in sentences, the dated series and a one-line headline.
 import { signalSentence } from '../analysis/signal-words.js';
+import { MONTHS_CAUTION } from '../analysis/measure-report.js';
 import { P_PRIME_REASON, controlChartName, limitsPhrase } from '../analysis/series-report.js';
 import type { PlacedCharts } from './chart-views.js';
 import type { FiguresReport, GroupReport, MeasureReport, SeriesReport } from '../analysis/report-types.js';
@@ -185,7 +186,7 @@ function effectFigures(report: MeasureReport): KeyFigureView[] {
     const months =
       effect.monthsProgress === null
         ? 'With fewer than 10 learners in a group it is not read as months of progress.'
-        : `The EEF Toolkit would read it as ${monthsInWords(effect.monthsProgress)} of additional progress (a conversion meant for attainment).`;
+        : `The EEF Toolkit would read it as ${monthsInWords(effect.monthsProgress)} of additional progress (a conversion meant for attainment).${effect.monthsCaution ? ` ${MONTHS_CAUTION}` : ''}`;
     const ci = effect.ci95 ? ` (95% confidence interval ${f(effect.ci95[0])} to ${f(effect.ci95[1])})` : '';
     return [
       {

@@ -497,6 +497,26 @@ describe('moving-range screening, a setting of the measure (statistics.md: off b
   });
 });
 
+describe('months of progress', () => {
+  it('come with the caution when the interval spans 0 or a group has fewer than 30 learners, and not otherwise', () => {
+    // statistics.md first worked row: 20 and 22 learners, CI -0.0551 to 1.1562: both reasons.
+    expect(reportOf({ id: 'reading' }, withComparison).effectSize).toMatchObject({ monthsProgress: 7, monthsCaution: true });
+    // 60 and 60 learners, d = 5/8 = 0.625: g 0.621, CI about 0.26 to 0.99, so no caution.
+    const large = reportOf({ id: 'r' }, [
+      scored('Intervention', 'intervention', 'all', null, [60, 55, 8]),
+      scored('Comparison', 'comparison', 'all', null, [60, 50, 8]),
+    ]);
+    expect(large.effectSize).toMatchObject({ basis: 'comparison', monthsProgress: 8, monthsCaution: false });
+    // 25 and 25 learners with an interval above 0: the caution for the group size alone.
+    const medium = reportOf({ id: 'r' }, [
+      scored('Intervention', 'intervention', 'all', null, [25, 60, 8]),
+      scored('Comparison', 'comparison', 'all', null, [25, 50, 8]),
+    ]);
+    expect(medium.effectSize?.ci95?.[0]).toBeGreaterThan(0);
+    expect(medium.effectSize?.monthsCaution).toBe(true);
+  });
+});
+
 describe('the control chart of a yes/no series', () => {
   // Percentages of classes of 23 to 29 learners, each point with its n: a P′ chart (statistics.md).
   const ns = [23, 29, 25, 27, 24, 28, 26, 23, 29, 25, 27, 24];
