@@ -99,3 +99,24 @@ export function standardisedChange(before: GroupSummary, after: GroupSummary): S
   const j = hedgesCorrection(before.n - 1);
   return { basis: 'pre-post', value, corrected: j === null ? null : j * value };
 }
+
+/** The 95% interval of a pre-post standardised change, from the before/after correlation of the same learners. */
+export interface PrePostInterval {
+  /** v = 2(1 - r)/n + d²/(2n) (Becker 1988; Morris 2000; metafor's SMCR variance). */
+  variance: number;
+  se: number;
+  ci95: [number, number];
+}
+
+/**
+ * The 95% CI of a pre-post standardised change d of n learners whose before and after scores correlate r
+ * (statistics.md, "Pre-post change with the raw table"): v = 2(1 - r)/n + d²/(2n), d ± 1.959964 sqrt(v). Pass the
+ * J(n - 1)-corrected change, as metafor's SMCR does (its published variances use the corrected value). Null when
+ * n < 2 or r is not in [-1, 1].
+ */
+export function prePostInterval(change: number, n: number, r: number): PrePostInterval | null {
+  if (!Number.isFinite(change) || !Number.isFinite(n) || n < 2 || !Number.isFinite(r) || r < -1 || r > 1) return null;
+  const variance = (2 * (1 - r)) / n + change ** 2 / (2 * n);
+  const se = Math.sqrt(variance);
+  return { variance, se, ci95: [change - Z_95 * se, change + Z_95 * se] };
+}

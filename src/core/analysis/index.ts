@@ -12,7 +12,9 @@ export {
   hedgesCorrection,
   hedgesG,
   pooledSd,
+  prePostInterval,
   standardisedChange,
+  type PrePostInterval,
   type HedgesGResult,
   type StandardisedChange,
 } from './effect-size.js';

@@ -9,6 +9,7 @@ import {
   hedgesG,
   logGamma,
   pooledSd,
+  prePostInterval,
   standardisedChange,
   summarise,
   type GroupSummary,
@@ -346,8 +347,41 @@ describe('standardisedChange', () => {
     (expected.SMCR_treatment as number[]).forEach((value, k) => expect(smcr(t, k)).toBeCloseTo(value, 4));
     (expected.SMCR_control as number[]).forEach((value, k) => expect(smcr(c, k)).toBeCloseTo(value, 4));
     (expected.d_ppc1 as number[]).forEach((value, k) => expect(smcr(t, k) - smcr(c, k)).toBeCloseTo(value, 2));
-    // Not tested: SMCR_treatment_var, SMCR_control_var and d_ppc1_var need the pre-post
-    // correlation r, which sipp's group summaries do not carry.
+    // d_ppc1_var needs Morris's pooled pre-test SD, which sipp does not compute: not tested.
+  });
+
+  it("gives metafor's SMCR variances (Morris 2008) from the before/after correlation, and the 95% CI", () => {
+    const v = vector('effect_size', 'morris2008-metafor');
+    const { treatment: t, control: c } = v.input as Record<'treatment' | 'control', Record<string, number[]>>;
+    const expected = v.expected as Record<string, number[]>;
+    const check = (arm: Record<string, number[]>, smcr: number[], variances: number[]): void =>
+      smcr.forEach((value, k) => {
+        const n = arm.n?.[k] as number;
+        const corrected = must(
+          must(
+            standardisedChange(
+              group(n, arm.m_pre?.[k] as number, arm.sd_pre?.[k] as number),
+              group(n, arm.m_post?.[k] as number, arm.sd_post?.[k] as number),
+            ),
+          ).corrected,
+        );
+        expect(corrected).toBeCloseTo(value, 4);
+        const interval = must(prePostInterval(corrected, n, arm.r?.[k] as number));
+        expect(interval.variance).toBeCloseTo(variances[k] as number, 4);
+        expect(interval.ci95[0]).toBeCloseTo(corrected - 1.959964 * Math.sqrt(interval.variance), 12);
+      });
+    check(t, expected.SMCR_treatment as number[], expected.SMCR_treatment_var as number[]);
+    check(c, expected.SMCR_control as number[], expected.SMCR_control_var as number[]);
+  });
+
+  it('gives a pre-post interval worked by hand: d 0.5, 30 learners, r 0.6', () => {
+    // v = 2 × 0.4 / 30 + 0.25 / 60 = 0.0308333; SE 0.175594; CI 0.5 ± 0.344158 = 0.155842 to 0.844158.
+    const interval = must(prePostInterval(0.5, 30, 0.6));
+    expect(interval.variance).toBeCloseTo(0.0308333, 6);
+    expect(interval.ci95[0]).toBeCloseTo(0.155842, 5);
+    expect(interval.ci95[1]).toBeCloseTo(0.844158, 5);
+    expect(prePostInterval(0.5, 1, 0.6)).toBeNull();
+    expect(prePostInterval(0.5, 30, 1.2)).toBeNull();
   });
 
   it("differs from effsize's paired d, which standardises by the SD of the differences", () => {
