@@ -6,7 +6,7 @@ import { Verbatim } from '../kit.js';
 import type { Answer } from '../kit.js';
 import { answer, dateAnswer, decisionLabel, fidelityLabel, isGiven, listInWords } from '../kit.js';
 import type { CycleData } from '../kit.js';
-import { driverDiagram, diagramSummary, type DiagramNode, type DriverDiagram } from './diagram.js';
+import { byWhenInWords, driverDiagram, diagramSummary, type DiagramNode, type DriverDiagram } from './diagram.js';
 import { driverDiagramMermaid } from './diagram-mermaid.js';
 import { driverDiagramSvg } from './diagram-svg.js';
 import type { DriversRecord, PdsaRecord } from './types.generated.js';
@@ -63,7 +63,7 @@ function aimView(drivers: DriversRecord): Record<string, unknown> {
     what: answer(aim.what),
     forWhom: answer(aim.forWhom),
     howMuch: answer(aim.howMuch),
-    byWhen: answer(aim.byWhen),
+    byWhen: answer(byWhenInWords(aim.byWhen)),
     complete: parts.every(isGiven),
     partsRecorded: `${parts.filter(isGiven).length} of 4 parts recorded`,
   };

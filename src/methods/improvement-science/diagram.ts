@@ -1,7 +1,7 @@
 // The driver diagram as data: aim -> primary drivers -> secondary drivers -> change ideas, in a stable order that
 // keeps each driver's branch together, with what the PDSA cycles decided about each change idea. The SVG, the
 // Mermaid block and the nested list of the briefing are all drawn from this one model.
-import { isGiven } from '../kit.js';
+import { dateInWords, isGiven } from '../kit.js';
 import type { DriversRecord, PdsaRecord } from './types.generated.js';
 
 export type Column = 0 | 1 | 2 | 3;
@@ -36,9 +36,14 @@ export function aimParagraphs(aim: Aim | undefined): string[] {
     ['', aim.what],
     ['For: ', aim.forWhom],
     ['How much: ', aim.howMuch],
-    ['By: ', aim.byWhen],
+    ['By: ', byWhenInWords(aim.byWhen)],
   ];
   return parts.filter(([, value]) => isGiven(value)).map(([label, value]) => `${label}${clean(value as string)}`);
+}
+
+/** "By when" as the other dates of a briefing are written: `2025-12-19, the end of term 2` → `19 December 2025, …`. */
+export function byWhenInWords(text: string | null | undefined): string | null | undefined {
+  return typeof text === 'string' ? text.replace(/^\s*(\d{4}-\d{2}-\d{2})\b/, (_, iso: string) => dateInWords(iso)) : text;
 }
 
 /** Characters XML 1.0 does not allow in text (control characters), which labels lose. */
@@ -52,16 +57,20 @@ export function clean(text: string): string {
 
 const DECISION_PAST: Record<string, string> = { adopt: 'adopted', adapt: 'adapted', abandon: 'abandoned' };
 
-/** `Tested in pdsa-1 (adapted) and pdsa-2 (adopted)`, or null for an idea no PDSA cycle has tested. */
+/**
+ * `Tested in PDSA cycle 2 (adapted)`, `Tested in PDSA cycles 1 (adapted) and 3 (adopted)`, by the cycles' places in
+ * pdsa.yaml (as a team counts them, not their ids); null for an idea no PDSA cycle has tested.
+ */
 function testedNote(ideaId: string, pdsa: PdsaRecord | undefined): string | null {
-  const tests = (pdsa?.cycles ?? []).filter((c) => c.changeIdea === ideaId);
+  const cycles = pdsa?.cycles ?? [];
+  const tests = cycles.flatMap((c, i) => (c.changeIdea === ideaId ? [{ cycle: c, number: i + 1 }] : []));
   if (tests.length === 0) return null;
-  const parts = tests.map((c) => {
-    const decision = c.act?.decision;
-    return decision ? `${c.id} (${DECISION_PAST[decision] ?? decision})` : c.id;
+  const parts = tests.map(({ cycle, number }) => {
+    const decision = cycle.act?.decision;
+    return decision ? `${number} (${DECISION_PAST[decision] ?? decision})` : `${number}`;
   });
   const listed = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-  return `Tested in ${listed}`;
+  return `Tested in PDSA cycle${tests.length === 1 ? '' : 's'} ${listed}`;
 }
 
 /**

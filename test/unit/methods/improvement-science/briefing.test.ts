@@ -108,7 +108,7 @@ describe('the Improvement Science briefing view', () => {
           {
             name: 'A trusted adult',
             id: 'trusted-adult',
-            ideas: [{ name: 'Morning check-in', id: 'check-in', note: 'Tested in pdsa-1 (adapted)' }],
+            ideas: [{ name: 'Morning check-in', id: 'check-in', note: 'Tested in PDSA cycle 1 (adapted)' }],
           },
         ],
         ideas: [{ name: 'Buddy groups', id: 'buddies', note: '' }],

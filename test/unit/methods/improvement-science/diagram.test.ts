@@ -57,7 +57,8 @@ describe('the driver diagram model', () => {
 
   it('notes which PDSA cycles tested a change idea and what they decided', () => {
     const checkIn = driverDiagram(DRIVERS, PDSA)?.changeIdeas.find((c) => c.id === 'check-in');
-    expect(checkIn?.note).toBe('Tested in pdsa-1 (adapted) and pdsa-2 (adopted)');
+    // By the cycles' places in pdsa.yaml, not their ids, and without brackets inside brackets (issue 10).
+    expect(checkIn?.note).toBe('Tested in PDSA cycles 1 (adapted) and 2 (adopted)');
   });
 
   it('gives the aim one paragraph per part', () => {
@@ -65,7 +66,7 @@ describe('the driver diagram model', () => {
       'Attendance in S1',
       'For: SIMD 1-2',
       'How much: 86% to 92%',
-      'By: 2025-12-19',
+      'By: 19 December 2025',
     ]);
   });
 
@@ -139,11 +140,11 @@ describe('the driver diagram as Mermaid', () => {
       '    accDescr: The aim on the left, then 2 primary drivers, 2 secondary drivers and 3 change ideas',
     ]);
     expect(mermaid).toContain(
-      '    aim["Attendance in S1<br>For#58; SIMD 1-2<br>How much#58; 86#37; to 92#37;<br>By#58; 2025-12-19"]',
+      '    aim["Attendance in S1<br>For#58; SIMD 1-2<br>How much#58; 86#37; to 92#37;<br>By#58; 19 December 2025"]',
     );
     expect(mermaid).toContain('    p1 --- s1');
     expect(mermaid).toContain(
-      '    c2["Morning check-in<br><i>Tested in pdsa-1 (adapted) and</i><br><i>pdsa-2 (adopted)</i>"]',
+      '    c2["Morning check-in<br><i>Tested in PDSA cycles 1</i><br><i>(adapted) and 2 (adopted)</i>"]',
     );
   });
 
