@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analysisReport } from '../../../src/core/analysis/report.js';
 import { cycleChartSpecs, overviewChartSpecs, type ChartSpec } from '../../../src/core/render/charts/index.js';
 import { INTERVENTION, MEASURES, cycle } from './fixtures.js';
+import type { MeasuresRecord } from '../../../src/core/records/model.js';
 
 type Json = Record<string, unknown>;
 
@@ -166,5 +167,33 @@ describe('overview charts', () => {
     expect(points.filter((p) => p.series === 'All learners').map((p) => p.value)).toEqual([24.1, 27.2, 24.1, 27.2]);
     expect(points.filter((p) => p.series === 'Equity group')).toHaveLength(4);
     expect(specs[0]?.alt).toMatch(/^Reading enjoyment score across 2 cycles: all learners 24\.1 \(cycle 1 before\)/);
+  });
+});
+
+describe('overview charts of a measure whose only group is the equity group', () => {
+  it('draw and name it as the equity group, never as all learners', () => {
+    const only: MeasuresRecord = {
+      measures: [
+        { id: 'enjoyment', name: 'Reading enjoyment score', type: 'outcome', kind: 'score', higherIsBetter: true },
+      ],
+      results: [
+        {
+          measure: 'enjoyment',
+          groups: [
+            {
+              name: 'SIMD 1-2 learners',
+              role: 'intervention',
+              equity: 'equity-group',
+              before: { n: 20, mean: 22, sd: 5 },
+              after: { n: 20, mean: 25, sd: 5 },
+            },
+          ],
+        },
+      ],
+    };
+    const specs = overviewChartSpecs(analysisReport([{ id: '01-a', number: 1, measures: only }]));
+    const points = rowsOf(specs[0]?.spec as Json);
+    expect(points.map((p) => p.series)).toEqual(['Equity group', 'Equity group']);
+    expect(points.map((p) => p.value)).toEqual([22, 25]);
   });
 });

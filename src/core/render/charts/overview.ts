@@ -87,8 +87,12 @@ function overviewSpec(
           label: text(group.after.mean),
         });
     };
-    add(ALL_LEARNERS, headlineGroup(measure.groups));
-    add(EQUITY_GROUP, equityGroup(measure));
+    // The only group falls back as the headline group; when it is the equity group it is drawn and named as that,
+    // never as "all learners" (issue 10: the SIMD 1-2 group was labelled "All learners").
+    const head = headlineGroup(measure.groups);
+    const equity = equityGroup(measure) ?? (head?.equity === 'equity-group' ? head : undefined);
+    add(ALL_LEARNERS, head === equity ? undefined : head);
+    add(EQUITY_GROUP, equity);
   });
   if (points.length === 0) return null;
   const x = {
