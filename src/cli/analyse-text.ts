@@ -150,7 +150,10 @@ function effectSentence(effect: EffectSizeReport): string {
         : '';
     return `Effect size: Hedges' g = ${f(effect.hedgesG)}${ci}, ${effect.interventionGroup} against ${effect.comparisonGroup ?? 'the comparison group'} after the change: ${months}.${crossesZero}${effect.monthsCaution ? ` ${MONTHS_CAUTION}` : ''}`;
   }
-  return `Standardised change (pre-post, ${effect.interventionGroup}): ${f(effect.standardisedChange)}, with the small-sample correction; not read as months of progress, which need a comparison group. See the note below.`;
+  const interval = effect.ci95
+    ? ` (95% confidence interval ${f(effect.ci95[0])} to ${f(effect.ci95[1])}, from the before and after scores of the same learners)`
+    : '';
+  return `Standardised change (pre-post, ${effect.interventionGroup}): ${f(effect.standardisedChange)}${interval}, with the small-sample correction; not read as months of progress, which need a comparison group. See the note below.`;
 }
 
 function seriesLines(series: SeriesReport): string[] {

@@ -2,7 +2,7 @@
 
 export type { GroupSummary, HigherIsBetter, Side, SignalDirection } from './types.js';
 
-export { mean, median, proportion, summarise } from './summary.js';
+export { correlation, mean, median, proportion, summarise } from './summary.js';
 
 export { logGamma, logHalfStepGammaRatio } from './log-gamma.js';
 

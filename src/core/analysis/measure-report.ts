@@ -1,7 +1,7 @@
 // The before/after part of a measure's report: each group's figures with small groups hidden, the equity gap
 // and the effect size (statistics.md, "Change and equity gap", "Effect sizes"; domain.md, disclosure control).
 
-import { hedgesG, standardisedChange } from './effect-size.js';
+import { hedgesG, prePostInterval, standardisedChange } from './effect-size.js';
 import { equityGap, gapChange, type EquityGap, type GroupValue } from './gap.js';
 import { hiddenGroups } from './group-disclosure.js';
 import { monthsOfProgress } from './months-of-progress.js';
@@ -30,8 +30,7 @@ export const SMALL_GROUP_N = 10;
 export const MONTHS_CAUTION_N = 30;
 
 /** The sentence that goes with months of progress when `monthsCaution` is set. */
-export const MONTHS_CAUTION =
-  'The interval is wide: the months figure is a guide, not a measurement.';
+export const MONTHS_CAUTION = 'The interval is wide: the months figure is a guide, not a measurement.';
 
 export interface GroupAnalysisOptions {
   threshold: number;
@@ -110,6 +109,12 @@ class GroupTable {
     const value = this.value(index, time);
     if (n === null || value === null) return null;
     return this.kind === 'score' ? { mean: value, n } : { proportion: value / 100, n };
+  }
+
+  /** The learners with both scores and their before/after correlation, when recorded and the group is shown. */
+  paired(index: number): { n: number; r: number } | null {
+    const paired = this.groups[index]?.paired;
+    return paired && !this.hidden.has(index) && this.kind === 'score' ? paired : null;
   }
 
   summary(index: number, time: Time): GroupSummary | null {
@@ -298,8 +303,7 @@ function versusComparison(
     standardisedChange: null,
     ci95: [round(g.ci95[0]), round(g.ci95[1])],
     monthsProgress: monthsOfProgress(g.g),
-    monthsCaution:
-      (g.ci95[0] < 0 && g.ci95[1] > 0) || Math.min(a?.n ?? 0, b?.n ?? 0) < MONTHS_CAUTION_N,
+    monthsCaution: (g.ci95[0] < 0 && g.ci95[1] > 0) || Math.min(a?.n ?? 0, b?.n ?? 0) < MONTHS_CAUTION_N,
     basis: 'comparison',
     statistic: 'hedges-g',
     d: round(g.d),
@@ -329,17 +333,21 @@ function prePost(table: GroupTable, intervention: number, warnings: ReportWarnin
       'There is no comparison group, so the effect size is a pre-post standardised change: it is not evidence of impact on its own, because learners would have made some progress without the change.',
   });
   // With the small-sample correction J(n - 1), as metafor's SMCR; uncorrected only where J is not defined (n < 3).
+  const value = change.corrected ?? change.value;
+  // The interval needs the before/after correlation of the same learners, which only the raw table gives.
+  const paired = table.paired(intervention);
+  const interval = paired ? prePostInterval(value, paired.n, paired.r) : null;
   return {
     hedgesG: null,
-    standardisedChange: round(change.corrected ?? change.value),
-    ci95: null,
+    standardisedChange: round(value),
+    ci95: interval ? [round(interval.ci95[0]), round(interval.ci95[1])] : null,
     // Months of progress belong to a comparison-group effect only (EEF): never for a pre-post change.
     monthsProgress: null,
     monthsCaution: false,
     basis: 'pre-post',
     statistic: 'standardised-change',
     d: null,
-    se: null,
+    se: interval ? round(interval.se) : null,
     interventionGroup: table.name(intervention),
     comparisonGroup: null,
   };

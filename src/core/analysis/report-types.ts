@@ -106,7 +106,10 @@ export interface EffectSizeReport {
    * metafor's SMCR (basis pre-post); null for basis comparison.
    */
   standardisedChange: number | null;
-  /** contract: null for a pre-post change (its interval needs the before-after correlation). */
+  /**
+   * contract: the 95% interval; for a pre-post change only when the record holds the before/after correlation
+   * (`paired`, written by sipp data import from the raw table), else null.
+   */
   ci95: [number, number] | null;
   /**
    * contract: EEF months of additional progress, for a comparison-group effect with at least SMALL_GROUP_N

@@ -56,3 +56,29 @@ export function proportion(count: number, n: number): number | null {
   if (n === 0) return null;
   return count / n;
 }
+
+/**
+ * Pearson's correlation r of paired values (R's `cor(x, y)`), or null with fewer than 2 pairs or when either
+ * side has no spread. Used for the before/after correlation of the same learners (statistics.md, "Pre-post change
+ * with the raw table").
+ */
+export function correlation(x: readonly number[], y: readonly number[]): number | null {
+  assertFiniteValues(x, 'correlation: x');
+  assertFiniteValues(y, 'correlation: y');
+  if (x.length !== y.length) throw new RangeError(`correlation: ${x.length} x values but ${y.length} y values`);
+  const mx = mean(x);
+  const my = mean(y);
+  if (mx === null || my === null || x.length < 2) return null;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  x.forEach((xi, i) => {
+    const dx = xi - mx;
+    const dy = (y[i] as number) - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  });
+  if (sxx === 0 || syy === 0) return null;
+  return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
+}

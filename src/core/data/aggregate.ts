@@ -1,6 +1,6 @@
 // Turning learners' values into the only figures sipp keeps: per group and equity group, before and after,
 // n with mean and SD (or n and a count of yes), and per date for a series. No learner's value leaves here alone.
-import { proportion, summarise } from '../analysis/index.js';
+import { correlation, proportion, summarise } from '../analysis/index.js';
 import type { DisclosureReason } from '../analysis/group-disclosure.js';
 import type { LearnerValues, MeasureKind, SeriesObservation } from './cells.js';
 import type { GroupRole } from './values.js';
@@ -26,8 +26,16 @@ export interface AggregatedGroup {
   equity: EquityKey;
   before?: Figures;
   after?: Figures;
+  /** The learners with both a before and an after score: how many, and the correlation of their scores. */
+  paired?: Paired;
   /** Why the group's figures are left out of the record: it is written with its name only (import-plan.ts). */
   suppressed?: DisclosureReason;
+}
+
+export interface Paired {
+  n: number;
+  /** Pearson's r of the before and after scores, to CORRELATION_DECIMALS (statistics.md: pre-post change). */
+  r: number;
 }
 
 export interface SeriesPoint {
@@ -46,6 +54,8 @@ export interface AggregatedSeries {
 /** Decimals kept: means and SDs to 2 (finer than any classroom score needs), percentages to 1. */
 export const MEAN_DECIMALS = 2;
 export const PERCENT_DECIMALS = 1;
+/** The before/after correlation is stored to 3 decimals (statistics.md, "Pre-post change with the raw table"). */
+export const CORRELATION_DECIMALS = 3;
 
 export interface ScoreColumns {
   group: boolean;
@@ -84,10 +94,24 @@ export function aggregateScores(
           members.map((m) => m.after),
           kind,
         );
+      if (kind === 'score' && columns.before && columns.after) {
+        const paired = pairedOf(members);
+        if (paired) group.paired = paired;
+      }
       groups.push(group);
     }
   }
   return groups;
+}
+
+/** The learners with both scores and the correlation of their before and after scores; undefined without spread. */
+function pairedOf(members: readonly LearnerValues[]): Paired | undefined {
+  const both = members.filter((m) => m.before !== null && m.after !== null);
+  const r = correlation(
+    both.map((m) => m.before as number),
+    both.map((m) => m.after as number),
+  );
+  return r === null ? undefined : { n: both.length, r: roundTo(r, CORRELATION_DECIMALS) };
 }
 
 /** Per role, per date: the mean (or % yes) of the learners with a value that day, with their number. */
@@ -193,9 +217,20 @@ function figuresOf(values: readonly (number | null)[], kind: MeasureKind): Figur
   if (kind === 'yes-no') return { n: present.length, count: present.filter((v) => v === 1).length };
   const { n, mean, sd } = summarise(present);
   const figures: Figures = { n };
-  if (mean !== null) figures.mean = roundTo(mean, MEAN_DECIMALS);
-  if (sd !== null) figures.sd = roundTo(sd, MEAN_DECIMALS);
+  const decimals = figureDecimals(sd);
+  if (mean !== null) figures.mean = roundTo(mean, decimals);
+  if (sd !== null) figures.sd = roundTo(sd, decimals);
   return figures;
+}
+
+/**
+ * Decimals for a stored mean and SD: at least MEAN_DECIMALS, and enough that both carry 5 significant figures of
+ * the SD (an SD of 0.21 keeps 5 decimals), so an effect size worked out from the record agrees with the raw
+ * table to 3 decimals (issue 12).
+ */
+export function figureDecimals(sd: number | null): number {
+  if (sd === null || !Number.isFinite(sd) || sd <= 0) return MEAN_DECIMALS;
+  return Math.min(10, Math.max(MEAN_DECIMALS, 4 - Math.floor(Math.log10(sd))));
 }
 
 /** Rounds half away from zero to `decimals` places, in decimal (so 1.005 -> 1.01, not 1.00). */

@@ -73,7 +73,13 @@ export function withDisclosureControl(
   });
   const groups = inspection.groups.map((group, i): AggregatedGroup => {
     const reason = reasons.get(i);
-    return reason ? { ...group, suppressed: reason } : group;
+    if (reason) return { ...group, suppressed: reason };
+    // The number of learners with both scores is a group figure too: under the threshold it stays out.
+    if (group.paired && isPrimarySuppressed(group.paired.n, { threshold })) {
+      const { paired: _left, ...rest } = group;
+      return rest;
+    }
+    return group;
   });
   const series = inspection.series.map((s) => ({
     ...s,

@@ -210,6 +210,7 @@ function groupData(group: AggregatedGroup, dates: Dates): Record<string, unknown
   if (group.suppressed) return { ...data, suppressed: true, suppression: group.suppressed };
   if (group.before) data.before = figuresData(group.before, kept?.before);
   if (group.after) data.after = figuresData(group.after, kept?.after);
+  if (group.paired) data.paired = { ...group.paired };
   return data;
 }
 
@@ -218,10 +219,10 @@ function figuresData(figures: Figures, date: string | undefined): Record<string,
   return { ...(date ? { date } : {}), ...figures };
 }
 
-/** Before and after on one line each, `{ n: 15, mean: 24.1, sd: 6.1 }`, as the example records write them. */
+/** Before, after and paired on one line each, `{ n: 15, mean: 24.1, sd: 6.1 }`, as the example records write them. */
 function flowFigures(group: unknown): void {
   if (!isMap(group)) return;
-  for (const time of ['before', 'after']) {
+  for (const time of ['before', 'after', 'paired']) {
     const figures = group.get(time, true) as Node | undefined;
     if (isMap(figures)) figures.flow = true;
   }

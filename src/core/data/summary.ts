@@ -73,7 +73,9 @@ function groupLines(groups: readonly AggregatedGroup[], threshold: number): stri
   for (const group of groups) {
     const counts = [group.before, group.after].filter((f): f is Figures => f !== undefined);
     const n = counts.map((f) => String(f.n)).join(' -> ');
-    lines.push(`  ${group.name.padEnd(width)}  ${group.suppressed ? 'left out' : `n ${n}`}${noteOf(group, small, threshold)}`);
+    lines.push(
+      `  ${group.name.padEnd(width)}  ${group.suppressed ? 'left out' : `n ${n}`}${noteOf(group, small, threshold)}`,
+    );
   }
   if (small.length > 0) {
     lines.push(

@@ -292,6 +292,19 @@ export interface MeasuresRecord {
         count?: number | null;
       };
       /**
+       * The learners with a score both before and after (sipp data import works it out from the class table): how many (n) and how closely their before and after scores go together (r, from -1 to 1). sipp uses it for the 95% interval of a change without a comparison group.
+       */
+      paired?: {
+        /**
+         * How many learners have a score both before and after.
+         */
+        n: number;
+        /**
+         * The correlation of their before and after scores (Pearson's r, to 3 decimals).
+         */
+        r: number;
+      };
+      /**
        * true when the group's figures are left out to protect learners (disclosure control): the group is named, but it has no before or after.
        */
       suppressed?: boolean;

@@ -200,7 +200,7 @@ function effectFigures(report: MeasureReport): KeyFigureView[] {
   return [
     {
       label: 'Standardised change (pre-post)',
-      text: `${f(effect.standardisedChange)} for "${effect.interventionGroup}": the change in the mean divided by the standard deviation before, with the small-sample correction. Without a comparison group this is not evidence of impact on its own.`,
+      text: `${f(effect.standardisedChange)}${effect.ci95 ? ` (95% confidence interval ${f(effect.ci95[0])} to ${f(effect.ci95[1])})` : ''} for "${effect.interventionGroup}": the change in the mean divided by the standard deviation before, with the small-sample correction. Without a comparison group this is not evidence of impact on its own.`,
     },
   ];
 }

@@ -2,7 +2,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { median, proportion, summarise } from '../../../src/core/analysis/index.js';
+import { correlation, median, proportion, summarise } from '../../../src/core/analysis/index.js';
 import { vector } from './vectors.js';
 
 describe('summarise', () => {
@@ -62,5 +62,43 @@ describe('proportion', () => {
   it('rejects a count larger than n or a count that is not whole', () => {
     expect(() => proportion(5, 4)).toThrow(RangeError);
     expect(() => proportion(1.5, 4)).toThrow(RangeError);
+  });
+});
+
+describe('correlation', () => {
+  // Anscombe (1973), "Graphs in statistical analysis": the quartet's x with y1, y2 and y3; R's
+  // cor(anscombe$x1, anscombe$y1) etc. give 0.8164205, 0.8162365 and 0.8162867.
+  const x = [10, 8, 13, 9, 11, 14, 6, 4, 12, 7, 5];
+  it("reproduces R's cor() on Anscombe's quartet", () => {
+    expect(correlation(x, [8.04, 6.95, 7.58, 8.81, 8.33, 9.96, 7.24, 4.26, 10.84, 4.82, 5.68])).toBeCloseTo(0.8164205, 7);
+    expect(correlation(x, [9.14, 8.14, 8.74, 8.77, 9.26, 8.1, 6.13, 3.1, 9.13, 7.26, 4.74])).toBeCloseTo(0.8162365, 7);
+    expect(correlation(x, [7.46, 6.77, 12.74, 7.11, 7.81, 8.84, 6.08, 5.39, 8.15, 6.42, 5.73])).toBeCloseTo(0.8162867, 7);
+  });
+
+  it('is null without spread or with fewer than two pairs, and refuses unequal lengths', () => {
+    expect(correlation([1, 2, 3], [4, 4, 4])).toBeNull();
+    expect(correlation([1], [2])).toBeNull();
+    expect(() => correlation([1, 2], [1])).toThrow(RangeError);
+  });
+
+  it('lies in [-1, 1], is symmetric and does not change when either side is shifted or scaled up', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: -1000, max: 1000 })), {
+          minLength: 2,
+          maxLength: 40,
+        }),
+        fc.integer({ min: 1, max: 9 }),
+        (pairs, k) => {
+          const a = pairs.map((p) => p[0]);
+          const b = pairs.map((p) => p[1]);
+          const r = correlation(a, b);
+          if (r === null) return;
+          expect(Math.abs(r)).toBeLessThanOrEqual(1);
+          expect(correlation(b, a)).toBeCloseTo(r, 12);
+          expect(correlation(a.map((v) => v * k + 7), b)).toBeCloseTo(r, 9);
+        },
+      ),
+    );
   });
 });

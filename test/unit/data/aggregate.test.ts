@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   aggregateScores,
   aggregateSeries,
+  figureDecimals,
   rangeLabel,
   roundTo,
   type EquityDefinition,
@@ -48,10 +49,27 @@ describe('aggregateScores', () => {
     ]);
   });
 
-  it('leaves a learner with an empty score out of that time only; means and SDs to 2 decimals', () => {
+  it('leaves a learner with an empty score out of that time only; means and SDs to 5 significant figures of the SD', () => {
     const [all] = aggregateScores(learners, 'score', SIMD_12, ALL_COLUMNS);
-    expect(all?.before).toEqual({ n: 5, mean: 15.6, sd: 5.18 });
-    expect(all?.after).toEqual({ n: 4, mean: 19.25, sd: 4.11 });
+    // Worked by hand (Python's statistics module): before 10, 12, 14, 20, 22; after 14, 18, 22, 23.
+    expect(all?.before).toEqual({ n: 5, mean: 15.6, sd: 5.1769 });
+    expect(all?.after).toEqual({ n: 4, mean: 19.25, sd: 4.113 });
+  });
+
+  it('keeps the learners with both scores and the correlation of their scores, to 3 decimals', () => {
+    const [all] = aggregateScores(learners, 'score', SIMD_12, ALL_COLUMNS);
+    // (10, 14), (14, 18), (20, 22), (22, 23): r = 0.99326 (Python's statistics.correlation).
+    expect(all?.paired).toEqual({ n: 4, r: 0.993 });
+    const onlyAfter = aggregateScores(learners, 'score', SIMD_12, { ...ALL_COLUMNS, before: false });
+    expect(onlyAfter.some((g) => g.paired !== undefined)).toBe(false);
+  });
+
+  it('keeps enough decimals that an SD of 0.21 loses nothing an effect size needs', () => {
+    expect(figureDecimals(0.21)).toBe(5);
+    expect(figureDecimals(8.1)).toBe(4);
+    expect(figureDecimals(250)).toBe(2);
+    expect(figureDecimals(null)).toBe(2);
+    expect(figureDecimals(0)).toBe(2);
   });
 
   it('writes n only for a group with no scores, and no SD for one score', () => {
@@ -153,8 +171,9 @@ describe('aggregateScores, for any learners', () => {
         for (const group of aggregateScores(list, 'score', SIMD_12, ALL_COLUMNS)) {
           if (group.equity !== 'all' || group.after?.mean === undefined) continue;
           const values = list.filter((l) => l.group === group.role && l.after !== null).map((l) => l.after as number);
-          expect(group.after.mean).toBeGreaterThanOrEqual(roundTo(Math.min(...values), 2) - 1e-9);
-          expect(group.after.mean).toBeLessThanOrEqual(roundTo(Math.max(...values), 2) + 1e-9);
+          // Rounded to at least 2 decimals, a mean moves by at most half a hundredth.
+          expect(group.after.mean).toBeGreaterThanOrEqual(Math.min(...values) - 0.005 - 1e-9);
+          expect(group.after.mean).toBeLessThanOrEqual(Math.max(...values) + 0.005 + 1e-9);
         }
       }),
     );

@@ -92,6 +92,30 @@ describe('figures of small groups in records', () => {
     ]);
   });
 
+  it('reports a paired count of learners under the threshold, and paired figures kept in a suppressed group', () => {
+    const text = results(`  - measure: enjoyment
+    groups:
+      - name: Class
+        role: all
+        before: { n: 20, mean: 40, sd: 5 }
+        after: { n: 20, mean: 42, sd: 5 }
+        paired: { n: 3, r: 0.9 }
+      - name: SIMD 5
+        role: all
+        equity: simd-5
+        suppressed: true
+        paired: { n: 12, r: 0.8 }
+`);
+    expect(smallGroupLines(cycle({ measures: text }))).toEqual([
+      '14:22: `paired` counts 3 learners with both scores: fewer than 5 learners, so a learner could be recognised from these figures in a record shared in Git. Delete `paired:` (the change then has no interval).',
+      '19:9: This group is marked `suppressed: true` but still has its `paired` figures. Delete `paired:`: a record shared in Git must not hold them.',
+    ]);
+    const fine = text
+      .replace('paired: { n: 3, r: 0.9 }', 'paired: { n: 20, r: 0.9 }')
+      .replace(/\n\s+paired: \{ n: 12, r: 0\.8 \}/, '');
+    expect(smallGroupLines(cycle({ measures: fine }))).toEqual([]);
+  });
+
   it('reports a total that gives a suppressed part away by subtraction, and not one that does not', () => {
     const groups = (equity: number) => `  - measure: enjoyment
     groups:

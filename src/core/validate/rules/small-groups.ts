@@ -61,8 +61,28 @@ function resultProblems(file: SourceFile, record: MeasuresRecord, threshold: num
               ),
             );
         }
+        if (group.paired !== undefined)
+          problems.push(
+            problemAt(
+              file,
+              at(g, 'paired'),
+              'This group is marked `suppressed: true` but still has its `paired` figures. Delete `paired:`: a record shared in Git must not hold them.',
+              RULE,
+              'error',
+              'key',
+            ),
+          );
         return;
       }
+      if (group.paired && isPrimarySuppressed(group.paired.n, { threshold }))
+        problems.push(
+          problemAt(
+            file,
+            at(g, 'paired', 'n'),
+            `\`paired\` counts ${group.paired.n} learners with both scores: ${fewerThan(threshold)}, so a learner could be recognised from these figures in a record shared in Git. Delete \`paired:\` (the change then has no interval).`,
+            RULE,
+          ),
+        );
       for (const time of TIMES) {
         const figures = group[time];
         const small = figures && smallFigures(figures, yesNo, threshold);
