@@ -46,7 +46,7 @@ export async function columnsOf(
   throw refusal(
     `${label} has no ${missingWords(missing)} column. Its headings are: ${headingList(table)}. Nothing was written.`,
     {
-      hint: `Map the headings with --columns, for example --columns ${missing[0]}="<heading>". A table of scores needs learner and before and/or after; a dated series needs learner, date and value.`,
+      hint: `Map the headings with --columns, for example --columns ${missing[0]}="<heading>". A table of scores needs learner and before and/or after; a dated series needs learner, date and value (a row per learner), or date and value (a figure per date), or date, yes and n (how many of how many).`,
     },
   );
 }
@@ -98,4 +98,6 @@ const ROLE_WORDS: Record<ColumnRole, string> = {
   after: 'the scores after (after)',
   date: 'the dates (date)',
   value: 'the values (value)',
+  yes: 'how many answered yes on each date (yes)',
+  n: 'how many learners there were on each date (n)',
 };

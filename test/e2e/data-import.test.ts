@@ -192,6 +192,9 @@ describe('sipp data import', () => {
       'Read 60 rows of a dated series from checkins.csv for measure reads-for-pleasure (yes/no)',
     );
     expect(r.stdout).toContain('All learners: 6 dates (2025-09-01 to 2025-11-17), n 9 to 10 per date');
+    expect(r.stdout).toContain(
+      "The table has a row per learner per date: sipp worked out each date's figure from the learners' values.",
+    );
     const suppressed = (measuresOf(dir).series[0]?.points ?? []).filter(
       (p) => (p as { suppressed?: boolean }).suppressed,
     );

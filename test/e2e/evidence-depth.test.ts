@@ -1,10 +1,10 @@
 // Issue 12 through the built CLI: the pre-post interval from the raw table, means and SDs with enough digits, and
 // dated series imported already aggregated (date,value; date,yes,n; date,count,n).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { newProject, sipp } from './helpers.js';
+import { newProject, sipp, tempDir } from './helpers.js';
 
 const MEASURES = 'cycles/01-paired-reading/measures.yaml';
 
@@ -102,5 +102,117 @@ describe('pre-post change with the raw table (issue 12, section 3)', () => {
     } finally {
       writeFileSync(file, text);
     }
+  });
+});
+
+describe('a dated series without learners (issue 12, section 1)', () => {
+  const weeks = (n: number): string[] =>
+    Array.from({ length: n }, (_, i) => new Date(Date.UTC(2025, 8, 1 + 7 * i)).toISOString().slice(0, 10));
+  let template: string;
+  beforeAll(() => {
+    template = projectWithCycle();
+  });
+  const copy = (): string => {
+    const dir = tempDir();
+    cpSync(template, dir, { recursive: true });
+    return dir;
+  };
+  const seriesOf = (dir: string) =>
+    measuresOf(dir).series as { measure: string; group: string; points: Record<string, unknown>[] }[];
+
+  it('imports `date,value` (a school figure per week) as the values written, and says which form it read', () => {
+    const dir = copy();
+    const values = [91.2, 90.5, 92, 89.8, 93.1, 90.4, 91.7, 92.3, 90.9, 91.1, 92.6, 93.4];
+    writeFileSync(
+      path.join(dir, 'weekly.csv'),
+      ['date,value', ...weeks(12).map((d, i) => `${d},${values[i]}`), ''].join('\n'),
+    );
+    const r = sipp(['data', 'import', 'weekly.csv', '--cycle', '1', '--measure', 'attendance'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Read 12 rows of a dated series from weekly.csv for measure attendance (scores)');
+    expect(r.stdout).toContain(
+      'The table has a figure per date (date and value), already worked out: sipp wrote the values as they are.',
+    );
+    expect(r.stdout).toContain('All learners: 12 dates (2025-09-01 to 2025-11-17), no n per date');
+    expect(r.stdout).toContain('The table gives no number of learners (n) for some dates');
+    const [series] = seriesOf(dir);
+    expect(series?.points).toEqual(weeks(12).map((date, i) => ({ date, value: values[i] })));
+    // The commented example under the empty list is gone once the list has its entry.
+    expect(readFileSync(path.join(dir, MEASURES), 'utf8')).not.toMatch(/^series: \[\]\n# Replace/m);
+    expect(sipp(['validate'], { cwd: dir }).code).toBe(0);
+    const analysed = sipp(['analyse'], { cwd: dir });
+    expect(analysed.stdout).toContain('Run chart of All learners (12 points)');
+    expect(analysed.stdout).toContain('XmR chart of All learners');
+  });
+
+  it('imports `date,yes,n` as percentages with their n, hides a small count, and charts it as a P′ chart', () => {
+    const dir = copy();
+    const rows = weeks(12).map((d, i) => {
+      const n = 23 + (i % 4) * 2;
+      const yes = i === 4 ? 3 : 10 + (i % 5);
+      return `${d},${yes},${n}`;
+    });
+    writeFileSync(path.join(dir, 'home.csv'), ['Date,Yes,Total', ...rows, ''].join('\n'));
+    const r = sipp(['data', 'import', 'home.csv', '--cycle', '1', '--measure', 'reads-at-home'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('(yes/no)');
+    expect(r.stdout).toContain('Columns: date = A ("Date"), yes = B ("Yes"), n = C ("Total").');
+    expect(r.stdout).toContain('The table has how many answered yes out of n per date (date, yes and n)');
+    expect(r.stdout).toContain(
+      '1 date with fewer than 5 learners (or answering yes or no) written as `suppressed: true`',
+    );
+    const [series] = seriesOf(dir);
+    // 10 of 23 = 43.478...% -> 43.5; 3 of 31 is a small count: only its date is written.
+    expect(series?.points[0]).toEqual({ date: '2025-09-01', value: 43.5, n: 23 });
+    expect(series?.points[4]).toEqual({ date: '2025-09-29', suppressed: true });
+    expect((measuresOf(dir).measures as { id: string; kind: string }[])[0]).toMatchObject({ kind: 'yes-no' });
+    expect(sipp(['validate'], { cwd: dir }).code).toBe(0);
+    const json = JSON.parse(sipp(['analyse', '--json'], { cwd: dir }).stdout) as {
+      cycles: { measures: { series: { xmr: { chart: string } | null }[] }[] }[];
+    };
+    expect(json.cycles[0]?.measures[0]?.series[0]?.xmr?.chart).toBe('p-prime');
+  });
+
+  it('reads `date,count,n` the same way, and a group column gives a series per group', () => {
+    const dir = copy();
+    const rows = weeks(6).flatMap((d, i) => [`${d},intervention,${12 + i},25`, `${d},comparison,${11 + (i % 2)},24`]);
+    writeFileSync(path.join(dir, 'checkins.csv'), ['date,group,count,n', ...rows, ''].join('\n'));
+    const r = sipp(['data', 'import', 'checkins.csv', '--cycle', '1', '--measure', 'checked-in'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(seriesOf(dir).map((s) => [s.group, s.points.length])).toEqual([
+      ['Intervention', 6],
+      ['Comparison', 6],
+    ]);
+    expect(seriesOf(dir)[0]?.points[0]).toEqual({ date: '2025-09-01', value: 48, n: 25 });
+  });
+
+  it('refuses a date given twice, yes over n and counts for a score measure, at their cells, writing nothing', () => {
+    const dir = copy();
+    writeFileSync(
+      path.join(dir, 'twice.csv'),
+      ['date,value', '2025-09-01,91', '2025-09-08,90', '2025-09-08,89', ''].join('\n'),
+    );
+    const before = readFileSync(path.join(dir, MEASURES), 'utf8');
+    const twice = sipp(['data', 'import', 'twice.csv', '--cycle', '1', '--measure', 'attendance'], { cwd: dir });
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain(
+      'twice.csv:4:A: 2025-09-08 is already on row 3: a table of figures per date has one row per date. If each row is a learner, add a column of learner codes (or name it with --columns learner="<heading>").',
+    );
+    writeFileSync(path.join(dir, 'over.csv'), ['date,yes,n', '2025-09-01,27,26', ''].join('\n'));
+    const over = sipp(['data', 'import', 'over.csv', '--cycle', '1', '--measure', 'reads-at-home'], { cwd: dir });
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain('over.csv:2:B: 27 answered yes, but n is 26: yes cannot be more than n.');
+    expect(readFileSync(path.join(dir, MEASURES), 'utf8')).toBe(before);
+  });
+
+  it('still refuses a table with neither a value nor a yes column, naming what a series needs', () => {
+    const dir = copy();
+    writeFileSync(path.join(dir, 'dates.csv'), ['date,notes', '2025-09-01,fine', ''].join('\n'));
+    const r = sipp(['data', 'import', 'dates.csv', '--cycle', '1', '--measure', 'attendance'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('dates.csv has no `value` column.');
+    expect(r.stderr).toContain('or date and value (a figure per date), or date, yes and n (how many of how many)');
   });
 });

@@ -2,7 +2,7 @@
 // n with mean and SD (or n and a count of yes), and per date for a series. No learner's value leaves here alone.
 import { correlation, proportion, summarise } from '../analysis/index.js';
 import type { DisclosureReason } from '../analysis/group-disclosure.js';
-import type { LearnerValues, MeasureKind, SeriesObservation } from './cells.js';
+import type { LearnerValues, MeasureKind, SeriesObservation, SeriesTotal } from './cells.js';
 import type { GroupRole } from './values.js';
 
 /** How the project defines its equity group, as far as a table can show it. */
@@ -41,7 +41,8 @@ export interface Paired {
 export interface SeriesPoint {
   date: string;
   value: number;
-  n: number;
+  /** How many learners; null for a figure per date given without n. */
+  n: number | null;
   /** Why the point is left out of the record (only its date is written): too few learners, or answering yes or no. */
   suppressed?: DisclosureReason;
 }
@@ -51,7 +52,7 @@ export interface AggregatedSeries {
   points: SeriesPoint[];
 }
 
-/** Decimals kept: means and SDs to 2 (finer than any classroom score needs), percentages to 1. */
+/** Decimals kept: means and SDs at least 2 (figureDecimals gives more for a small SD), percentages 1. */
 export const MEAN_DECIMALS = 2;
 export const PERCENT_DECIMALS = 1;
 /** The before/after correlation is stored to 3 decimals (statistics.md, "Pre-post change with the raw table"). */
@@ -130,6 +131,30 @@ export function aggregateSeries(
       if (values.length === 0) return [];
       return [{ date, value: pointValue(values, kind), n: values.length }];
     });
+    if (points.length > 0) series.push({ group: ROLE_LABELS[role], points });
+  }
+  return series;
+}
+
+/**
+ * Per role, the figures of a series already worked out per date, in date order: the value as written (a yes/no
+ * percentage to PERCENT_DECIMALS), with its n when the table gives one. Dates with no value are left out.
+ */
+export function seriesFromTotals(
+  rows: readonly SeriesTotal[],
+  kind: MeasureKind,
+  hasGroup: boolean,
+): AggregatedSeries[] {
+  const series: AggregatedSeries[] = [];
+  for (const role of rolesOf(hasGroup)) {
+    const points = rows
+      .filter((r) => (role === 'all' || r.group === role) && r.value !== null)
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+      .map((r): SeriesPoint => ({
+        date: r.date,
+        value: kind === 'yes-no' ? roundTo(r.value as number, PERCENT_DECIMALS) : (r.value as number),
+        n: r.n,
+      }));
     if (points.length > 0) series.push({ group: ROLE_LABELS[role], points });
   }
   return series;

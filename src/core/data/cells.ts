@@ -1,6 +1,6 @@
 // Checking every cell a table's mapped columns hold, and turning the rows into learners' values (without
 // their codes: a code is needed only to find duplicates, and goes no further than this file).
-import type { ColumnIndexes, ColumnRole } from './columns.js';
+import { seriesFormOf, type ColumnIndexes, type ColumnRole } from './columns.js';
 import { isBlankRow, rowNumber, type Table } from './table.js';
 import {
   INVALID,
@@ -25,7 +25,19 @@ export interface CellProblem {
   /** 0-based column. */
   column: number;
   message: string;
-  rule: 'not-a-number' | 'not-yes-no' | 'quintile' | 'fsm' | 'group' | 'empty-learner' | 'duplicate-learner' | 'date';
+  rule:
+    | 'not-a-number'
+    | 'not-yes-no'
+    | 'quintile'
+    | 'fsm'
+    | 'group'
+    | 'empty-learner'
+    | 'duplicate-learner'
+    | 'date'
+    | 'duplicate-date'
+    | 'count'
+    | 'percentage'
+    | 'kind';
 }
 
 /** One learner's values in a table of scores; yes/no answers are 1 (yes) and 0 (no). */
@@ -44,6 +56,16 @@ export interface SeriesObservation {
   group: GroupRole | null;
   date: string;
   value: number | null;
+}
+
+/** One date's figure in a series already worked out per date: a value (with n if given), or yes out of n. */
+export interface SeriesTotal {
+  row: number;
+  group: GroupRole | null;
+  date: string;
+  /** The value as written, or the percentage answering yes (0-100, unrounded) for yes out of n; null when empty. */
+  value: number | null;
+  n: number | null;
 }
 
 export interface Checked<T> {
@@ -124,6 +146,62 @@ export function checkSeriesTable(
         'duplicate-learner',
       );
     rows.push({ row, group: reader.group(index), date, value });
+  });
+  return { kind, rows, problems: reader.problems };
+}
+
+/**
+ * Checks a series already worked out per date (no learner column): `date,value` (with an optional `n`) or
+ * `date,yes,n`. One row per date (per group when there is a group column); a count of yes is a yes/no series.
+ */
+export function checkTotalsTable(table: Table, columns: ColumnIndexes, declared?: MeasureKind): Checked<SeriesTotal> {
+  const counts = seriesFormOf(columns) === 'counts';
+  const kind: MeasureKind = counts ? 'yes-no' : (declared ?? 'score');
+  const reader = new RowReader(table, columns);
+  if (counts && declared === 'score')
+    reader.problems.push({
+      row: 1,
+      column: columns.yes ?? 0,
+      message:
+        'This table counts learners answering yes out of n, but measures.yaml says the measure is a score: import it into a yes/no measure (kind: yes-no), or give a value per date instead.',
+      rule: 'kind',
+    });
+  const rows: SeriesTotal[] = [];
+  const seen = new Map<string, number>();
+  table.rows.forEach((cells, index) => {
+    if (isBlankRow(cells)) return;
+    const row = rowNumber(index);
+    const date = reader.date(index);
+    const group = reader.group(index);
+    const n = reader.whole(index, 'n');
+    let value: number | null;
+    if (counts) {
+      const yes = reader.whole(index, 'yes');
+      value = reader.share(index, yes, n);
+    } else {
+      value = reader.score(index, 'value', 'score');
+      if (value !== null && kind === 'yes-no' && (value < 0 || value > 100)) {
+        reader.report(
+          index,
+          'value',
+          `${value} is not a percentage: this measure counts yes answers, so each value is the percentage answering yes, from 0 to 100.`,
+          'percentage',
+        );
+        value = null;
+      }
+    }
+    if (date === null) return;
+    const key = `${group ?? ''}\u0000${date}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, row);
+    else
+      reader.report(
+        index,
+        'date',
+        `${date} is already on row ${first}: a table of figures per date has one row per date${columns.group === undefined ? '' : ' and group'}. If each row is a learner, add a column of learner codes (or name it with --columns learner="<heading>").`,
+        'duplicate-date',
+      );
+    rows.push({ row, group, date, value, n });
   });
   return { kind, rows, problems: reader.problems };
 }
@@ -248,6 +326,39 @@ class RowReader {
             : `"${c}" is not a number: write the score as a number, or leave the cell empty if the learner has no score.`,
       'not-a-number',
     );
+  }
+
+  /** A count (yes or n): a whole number of 0 or more, or null when empty. */
+  whole(index: number, role: 'yes' | 'n'): number | null {
+    const value = this.read(
+      index,
+      role,
+      parseNumberCell,
+      (c) => `"${c}" is not a number: write how many learners as a whole number.`,
+      'not-a-number',
+    );
+    if (value === null || (Number.isInteger(value) && value >= 0)) return value;
+    this.report(
+      index,
+      role,
+      `${value} is not a whole number of learners: write how many learners ${role === 'yes' ? 'answered yes' : 'there were'} (0 or more).`,
+      'count',
+    );
+    return null;
+  }
+
+  /** yes out of n as a percentage; null (with a problem) when yes is more than n or n is 0. */
+  share(index: number, yes: number | null, n: number | null): number | null {
+    if (yes === null || n === null) return null;
+    if (n === 0) {
+      this.report(index, 'n', 'n is 0: a date with no learners has no percentage. Leave the row out.', 'count');
+      return null;
+    }
+    if (yes > n) {
+      this.report(index, 'yes', `${yes} answered yes, but n is ${n}: yes cannot be more than n.`, 'count');
+      return null;
+    }
+    return (100 * yes) / n;
   }
 
   date(index: number): string | null {

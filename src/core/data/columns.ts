@@ -2,7 +2,18 @@
 import { usageError } from '../problems.js';
 
 /** What a column can hold: a learner's code, their group and equity markers, scores, or a dated value. */
-export const COLUMN_ROLES = ['learner', 'group', 'simd', 'fsm', 'before', 'after', 'date', 'value'] as const;
+export const COLUMN_ROLES = [
+  'learner',
+  'group',
+  'simd',
+  'fsm',
+  'before',
+  'after',
+  'date',
+  'value',
+  'yes',
+  'n',
+] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
 /** A heading each role is found under, besides its own name (compared after `normaliseHeading`). */
@@ -15,6 +26,8 @@ const OTHER_HEADINGS: Record<ColumnRole, readonly string[]> = {
   after: ['post', 'posttest'],
   date: [],
   value: [],
+  yes: ['count', 'yescount', 'numberyes'],
+  n: ['total', 'outof', 'learners', 'pupils'],
 };
 
 /** Each role with the headings it is found under, for help text: its own name first. */
@@ -27,6 +40,8 @@ export const RECOGNISED_HEADINGS: ReadonlyArray<readonly [ColumnRole, readonly s
   ['after', ['after', 'post', 'post-test']],
   ['date', ['date']],
   ['value', ['value']],
+  ['yes', ['yes', 'count']],
+  ['n', ['n', 'total', 'out of']],
 ];
 
 /** Role -> heading, as the teacher wrote it in `--columns`. */
@@ -156,22 +171,43 @@ function indexesOf(normalised: readonly string[], names: readonly string[]): num
   return normalised.flatMap((h, i) => (h !== '' && names.includes(h) ? [i] : []));
 }
 
-/** A table of scores (one row per learner) or a dated series (a row per learner per date). */
+/** A table of scores (one row per learner) or a dated series. */
 export type TableShape = 'scores' | 'series';
 
-/** Scores when there is a before or after column; a series when there is a date or value column; else scores. */
+/**
+ * The forms a dated series comes in: a row per learner per date (`learner,date,value`, aggregated by sipp), or
+ * figures already worked out per date: a value (`date,value`, optionally with `n`) or a count of yes out of n
+ * (`date,yes,n`; `count` is another heading for `yes`).
+ */
+export type SeriesForm = 'learners' | 'values' | 'counts';
+
+/** Scores when there is a before or after column; a series when there is a date, value or yes column; else scores. */
 export function shapeOf(columns: ColumnIndexes): TableShape {
   if (columns.before !== undefined || columns.after !== undefined) return 'scores';
-  if (columns.date !== undefined || columns.value !== undefined) return 'series';
+  if (columns.date !== undefined || columns.value !== undefined || columns.yes !== undefined) return 'series';
   return 'scores';
 }
 
+/** A series with a learner column is a row per learner; without one, a figure per date (a value, or yes out of n). */
+export function seriesFormOf(columns: ColumnIndexes): SeriesForm {
+  if (columns.learner !== undefined) return 'learners';
+  return columns.yes !== undefined ? 'counts' : 'values';
+}
+
+/** The roles each form of series needs. */
+const SERIES_ROLES: Record<SeriesForm, ColumnRole[]> = {
+  learners: ['learner', 'date', 'value'],
+  values: ['date', 'value'],
+  counts: ['date', 'yes', 'n'],
+};
+
 /**
  * The roles a table of that shape still needs. Scores need a learner column and at least one of before and
- * after (both are reported missing when neither is there); a series needs learner, date and value.
+ * after (both are reported missing when neither is there); a series needs learner, date and value, or date and
+ * value, or date, yes and n (seriesFormOf).
  */
 export function missingRoles(columns: ColumnIndexes, shape: TableShape): ColumnRole[] {
-  const needed: ColumnRole[] = shape === 'series' ? ['learner', 'date', 'value'] : ['learner'];
+  const needed: ColumnRole[] = shape === 'series' ? SERIES_ROLES[seriesFormOf(columns)] : ['learner'];
   const missing = needed.filter((role) => columns[role] === undefined);
   if (shape === 'scores' && columns.before === undefined && columns.after === undefined)
     missing.push('before', 'after');

@@ -85,7 +85,7 @@ export function withDisclosureControl(
     ...s,
     points: s.points.map((point) => {
       if (!isDisclosivePoint(point, yesNo, threshold)) return point;
-      const reason = isPrimarySuppressed(point.n, { threshold }) ? 'small-group' : 'small-count';
+      const reason = point.n !== null && isPrimarySuppressed(point.n, { threshold }) ? 'small-group' : 'small-count';
       return { ...point, suppressed: reason } as const;
     }),
   }));

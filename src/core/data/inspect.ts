@@ -3,12 +3,20 @@
 import {
   aggregateScores,
   aggregateSeries,
+  seriesFromTotals,
   type AggregatedGroup,
   type AggregatedSeries,
   type EquityDefinition,
 } from './aggregate.js';
-import { checkScoreTable, checkSeriesTable, type CellProblem, type MeasureKind } from './cells.js';
-import { normaliseHeading, shapeOf, type ColumnIndexes, type TableShape } from './columns.js';
+import { checkScoreTable, checkSeriesTable, checkTotalsTable, type CellProblem, type MeasureKind } from './cells.js';
+import {
+  normaliseHeading,
+  seriesFormOf,
+  shapeOf,
+  type ColumnIndexes,
+  type SeriesForm,
+  type TableShape,
+} from './columns.js';
 import { findPersonalData, type PersonalDataFinding } from './personal-data.js';
 import type { Table } from './table.js';
 
@@ -35,6 +43,8 @@ export interface Refused {
 export interface Imported {
   ok: true;
   shape: TableShape;
+  /** For a series: a row per learner, or a figure per date (a value, or yes out of n). */
+  seriesForm: SeriesForm | null;
   kind: MeasureKind;
   /** Rows that hold something (blank rows are not counted). */
   rowsRead: number;
@@ -67,12 +77,29 @@ export function inspectTable(table: Table, options: InspectOptions): Inspection 
   const allowed = findings.filter((f) => f.heading !== '' && allow.has(normaliseHeading(f.heading)));
   const personal = findings.filter((f) => !allowed.includes(f));
 
+  if (shape === 'series' && seriesFormOf(columns) !== 'learners') {
+    const checked = checkTotalsTable(table, columns, options.declaredKind);
+    if (personal.length > 0 || checked.problems.length > 0) return refused(personal, checked.problems, allowed);
+    return {
+      ok: true,
+      shape,
+      seriesForm: seriesFormOf(columns),
+      kind: checked.kind,
+      rowsRead: checked.rows.length,
+      groups: [],
+      series: seriesFromTotals(checked.rows, checked.kind, columns.group !== undefined),
+      missing: { before: 0, after: 0, value: checked.rows.filter((r) => r.value === null).length },
+      unknownMarker: { simd: 0, fsm: 0 },
+      allowed,
+    };
+  }
   if (shape === 'series') {
     const checked = checkSeriesTable(table, columns, options.declaredKind);
     if (personal.length > 0 || checked.problems.length > 0) return refused(personal, checked.problems, allowed);
     return {
       ok: true,
       shape,
+      seriesForm: 'learners',
       kind: checked.kind,
       rowsRead: checked.rows.length,
       groups: [],
@@ -89,6 +116,7 @@ export function inspectTable(table: Table, options: InspectOptions): Inspection 
   return {
     ok: true,
     shape,
+    seriesForm: null,
     kind: checked.kind,
     rowsRead: learners.length,
     groups: aggregateScores(learners, checked.kind, options.equity, {

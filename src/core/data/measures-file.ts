@@ -6,6 +6,7 @@ import { refusal } from '../problems.js';
 import type { AggregatedGroup, AggregatedSeries, Figures } from './aggregate.js';
 import type { MeasureKind } from './cells.js';
 import { keepOriginalLines } from './keep-lines.js';
+import { withoutListExample } from '../records/document.js';
 
 export interface MeasureDefinition {
   exists: boolean;
@@ -50,7 +51,10 @@ export function measureDefinition(text: string, id: string): MeasureDefinition {
  * replaced by the new figures, or added at the end of the list; the measure is defined if it was not.
  * The collection dates of a replaced results entry are kept, group by group (same role and equity).
  */
-export function editMeasuresText(text: string, update: MeasuresUpdate): MeasuresEdit {
+export function editMeasuresText(original: string, update: MeasuresUpdate): MeasuresEdit {
+  // The commented example under an empty list has done its job once the list has entries.
+  const filled = [...(update.groups ? ['results'] : []), ...(update.series ? ['series'] : []), 'measures'];
+  const text = filled.reduce(withoutListExample, original);
   const doc = parseMeasures(text);
   const edit = { addedMeasure: false, kindAdded: false, replaced: 0 };
 
@@ -83,7 +87,9 @@ export function editMeasuresText(text: string, update: MeasuresUpdate): Measures
         measure: update.measure,
         group: s.group,
         points: s.points.map((p) =>
-          p.suppressed ? { date: p.date, suppressed: true } : { date: p.date, value: p.value, n: p.n },
+          p.suppressed
+            ? { date: p.date, suppressed: true }
+            : { date: p.date, value: p.value, ...(p.n === null ? {} : { n: p.n }) },
         ),
       }) as YAMLMap;
       for (const point of (entry.get('points') as YAMLSeq).items) (point as YAMLMap).flow = true;

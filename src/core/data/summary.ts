@@ -1,7 +1,7 @@
 // What `sipp data import` reports after a successful import: what was read, which figures were written
 // (small groups marked as briefings will show them), and where the raw table went.
 import type { AggregatedGroup, AggregatedSeries, EquityDefinition, Figures } from './aggregate.js';
-import type { ColumnIndexes } from './columns.js';
+import type { ColumnIndexes, SeriesForm } from './columns.js';
 import { COLUMN_ROLES } from './columns.js';
 import type { Imported } from './inspect.js';
 import { columnLabel, type Table } from './table.js';
@@ -33,6 +33,7 @@ export function importSummary(facts: SummaryFacts): string[] {
     `Read ${what} from ${facts.file} for measure ${facts.measure} (${kind}) in cycle ${facts.cycleFolder}.`,
     `Columns: ${columnsUsed(facts.table, facts.columns)}.`,
   ];
+  if (result.shape === 'series') lines.push(FORM_WORDS[result.seriesForm ?? 'learners']);
   lines.push(
     ...(result.shape === 'series'
       ? seriesLines(result.series, facts.threshold)
@@ -101,11 +102,26 @@ function smallWords(group: AggregatedGroup, threshold: number): string {
   return `${plural(n, 'learner')} in ${group.name}: fewer than ${threshold}`;
 }
 
+/** How each form of series was read, for the first line of the summary (issue 12: say which form it read). */
+const FORM_WORDS: Record<SeriesForm, string> = {
+  learners: "The table has a row per learner per date: sipp worked out each date's figure from the learners' values.",
+  values: 'The table has a figure per date (date and value), already worked out: sipp wrote the values as they are.',
+  counts:
+    'The table has how many answered yes out of n per date (date, yes and n): sipp wrote each as the percentage of n.',
+};
+
 function seriesLines(series: readonly AggregatedSeries[], threshold: number): string[] {
   const lines = ['Series written:'];
+  let withoutN = false;
   for (const s of series) {
-    const ns = s.points.map((p) => p.n);
-    const range = Math.min(...ns) === Math.max(...ns) ? `n ${ns[0]}` : `n ${Math.min(...ns)} to ${Math.max(...ns)}`;
+    const ns = s.points.flatMap((p) => (p.n === null ? [] : [p.n]));
+    if (ns.length < s.points.length) withoutN = true;
+    const range =
+      ns.length === 0
+        ? 'no n'
+        : Math.min(...ns) === Math.max(...ns)
+          ? `n ${ns[0]}`
+          : `n ${Math.min(...ns)} to ${Math.max(...ns)}`;
     const small = s.points.filter((p) => p.suppressed).length;
     const note =
       small > 0
@@ -115,6 +131,10 @@ function seriesLines(series: readonly AggregatedSeries[], threshold: number): st
       `  ${s.group}: ${plural(s.points.length, 'date')} (${s.points[0]?.date} to ${s.points.at(-1)?.date}), ${range} per date${note}`,
     );
   }
+  if (withoutN)
+    lines.push(
+      `The table gives no number of learners (n) for some dates, so sipp cannot check those figures for small groups: make sure each rests on at least ${threshold} learners, or add an n column and import again.`,
+    );
   return lines;
 }
 

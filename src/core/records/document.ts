@@ -48,6 +48,17 @@ function withListExamples(text: string, examples: ReadonlyMap<string, unknown>):
   return out;
 }
 
+/** The lines withListExamples writes under `key: []`, removed once the list gets its first real entry. */
+export function withoutListExample(text: string, key: string): string {
+  return text.replace(
+    new RegExp(
+      `^(${key}: \\[\\])\\n# Replace \\[\\] with one (?:entry|line) per item[^\\n]*\\n(?:#   [^\\n]*\\n)*`,
+      'm',
+    ),
+    '$1\n',
+  );
+}
+
 function commentKeys(map: YAMLMap, schema: Schema, schemas: ReadonlyMap<string, Schema>): void {
   const properties = (schema.properties ?? {}) as Record<string, Schema>;
   for (const item of map.items) {

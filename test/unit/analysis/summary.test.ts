@@ -70,9 +70,15 @@ describe('correlation', () => {
   // cor(anscombe$x1, anscombe$y1) etc. give 0.8164205, 0.8162365 and 0.8162867.
   const x = [10, 8, 13, 9, 11, 14, 6, 4, 12, 7, 5];
   it("reproduces R's cor() on Anscombe's quartet", () => {
-    expect(correlation(x, [8.04, 6.95, 7.58, 8.81, 8.33, 9.96, 7.24, 4.26, 10.84, 4.82, 5.68])).toBeCloseTo(0.8164205, 7);
+    expect(correlation(x, [8.04, 6.95, 7.58, 8.81, 8.33, 9.96, 7.24, 4.26, 10.84, 4.82, 5.68])).toBeCloseTo(
+      0.8164205,
+      7,
+    );
     expect(correlation(x, [9.14, 8.14, 8.74, 8.77, 9.26, 8.1, 6.13, 3.1, 9.13, 7.26, 4.74])).toBeCloseTo(0.8162365, 7);
-    expect(correlation(x, [7.46, 6.77, 12.74, 7.11, 7.81, 8.84, 6.08, 5.39, 8.15, 6.42, 5.73])).toBeCloseTo(0.8162867, 7);
+    expect(correlation(x, [7.46, 6.77, 12.74, 7.11, 7.81, 8.84, 6.08, 5.39, 8.15, 6.42, 5.73])).toBeCloseTo(
+      0.8162867,
+      7,
+    );
   });
 
   it('is null without spread or with fewer than two pairs, and refuses unequal lengths', () => {
@@ -96,7 +102,12 @@ describe('correlation', () => {
           if (r === null) return;
           expect(Math.abs(r)).toBeLessThanOrEqual(1);
           expect(correlation(b, a)).toBeCloseTo(r, 12);
-          expect(correlation(a.map((v) => v * k + 7), b)).toBeCloseTo(r, 9);
+          expect(
+            correlation(
+              a.map((v) => v * k + 7),
+              b,
+            ),
+          ).toBeCloseTo(r, 9);
         },
       ),
     );

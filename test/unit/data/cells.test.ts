@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkScoreTable, checkSeriesTable, kindOfCells } from '../../../src/core/data/cells.js';
+import { checkScoreTable, checkSeriesTable, checkTotalsTable, kindOfCells } from '../../../src/core/data/cells.js';
 import { resolveColumns } from '../../../src/core/data/columns.js';
 import { tableFromRows } from '../../../src/core/data/table.js';
 
@@ -149,5 +149,73 @@ describe('kindOfCells', () => {
     expect(kindOfCells(['yes', '12'], undefined)).toBe('score');
     expect(kindOfCells(['', ''], undefined)).toBe('score');
     expect(kindOfCells(['yes'], 'score')).toBe('score');
+  });
+});
+
+describe('checkTotalsTable (a figure per date, issue 12)', () => {
+  const totals = (headings: string[], rows: string[][], declared?: 'score' | 'yes-no') => {
+    const table = tableFromRows([headings, ...rows]);
+    return checkTotalsTable(table, resolveColumns(table.headings).columns, declared);
+  };
+
+  it('reads date and value as they are, with n when the table gives it', () => {
+    const checked = totals(
+      ['date', 'value', 'n'],
+      [
+        ['15/09/2025', '91.5', '28'],
+        ['2025-09-22', '90', ''],
+      ],
+    );
+    expect(checked.problems).toEqual([]);
+    expect(checked.kind).toBe('score');
+    expect(checked.rows).toEqual([
+      { row: 2, group: null, date: '2025-09-15', value: 91.5, n: 28 },
+      { row: 3, group: null, date: '2025-09-22', value: 90, n: null },
+    ]);
+  });
+
+  it('turns yes out of n into a percentage of a yes/no series', () => {
+    const checked = totals(['date', 'count', 'n'], [['2025-09-15', '7', '28']]);
+    expect(checked.kind).toBe('yes-no');
+    expect(checked.rows[0]?.value).toBeCloseTo(25, 12);
+  });
+
+  it('reports a date twice, yes over n, n of 0, a part learner and a percentage over 100 at their cells', () => {
+    const counts = totals(
+      ['date', 'yes', 'n'],
+      [
+        ['2025-09-15', '7', '28'],
+        ['2025-09-15', '30', '28'],
+        ['2025-09-22', '2', '0'],
+        ['2025-09-29', '2.5', '20'],
+      ],
+    );
+    expect(counts.problems.map((p) => [p.row, p.column, p.rule])).toEqual([
+      [3, 1, 'count'],
+      [3, 0, 'duplicate-date'],
+      [4, 2, 'count'],
+      [5, 1, 'count'],
+    ]);
+    expect(counts.problems[1]?.message).toContain('2025-09-15 is already on row 2');
+    const percent = totals(['date', 'value'], [['2025-09-15', '140']], 'yes-no');
+    expect(percent.problems[0]?.message).toBe(
+      '140 is not a percentage: this measure counts yes answers, so each value is the percentage answering yes, from 0 to 100.',
+    );
+  });
+
+  it('refuses counts of yes for a measure measures.yaml calls a score', () => {
+    const checked = totals(['date', 'yes', 'n'], [['2025-09-15', '7', '28']], 'score');
+    expect(checked.problems[0]).toMatchObject({ row: 1, column: 1, rule: 'kind' });
+  });
+
+  it('allows the same date once per group', () => {
+    const checked = totals(
+      ['date', 'group', 'value'],
+      [
+        ['2025-09-15', 'intervention', '91'],
+        ['2025-09-15', 'comparison', '89'],
+      ],
+    );
+    expect(checked.problems).toEqual([]);
   });
 });

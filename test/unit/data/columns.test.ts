@@ -4,6 +4,7 @@ import {
   normaliseHeading,
   parseColumnMapping,
   resolveColumns,
+  seriesFormOf,
   shapeOf,
 } from '../../../src/core/data/columns.js';
 import { isSippError } from '../../../src/core/problems.js';
@@ -105,6 +106,21 @@ describe('shapeOf and missingRoles', () => {
   it('needs learner, date and value for a series', () => {
     expect(shapeOf({ learner: 0, date: 1 })).toBe('series');
     expect(missingRoles({ learner: 0, date: 1 }, 'series')).toEqual(['value']);
+  });
+
+  it('reads a series without learners as a figure per date: date and value, or date, yes and n', () => {
+    expect(seriesFormOf({ learner: 0, date: 1, value: 2 })).toBe('learners');
+    expect(seriesFormOf({ date: 0, value: 1 })).toBe('values');
+    expect(missingRoles({ date: 0, value: 1 }, 'series')).toEqual([]);
+    expect(shapeOf({ date: 0, yes: 1 })).toBe('series');
+    expect(seriesFormOf({ date: 0, yes: 1 })).toBe('counts');
+    expect(missingRoles({ date: 0, yes: 1 }, 'series')).toEqual(['n']);
+    expect(missingRoles({ value: 0 }, 'series')).toEqual(['date']);
+  });
+
+  it('finds yes under `count` and n under `total` or `out of`', () => {
+    expect(resolveColumns(['Date', 'Count', 'Out of']).columns).toEqual({ date: 0, yes: 1, n: 2 });
+    expect(resolveColumns(['date', 'yes', 'total']).columns).toEqual({ date: 0, yes: 1, n: 2 });
   });
 });
 
