@@ -94,38 +94,39 @@ describe('a class of 30 in the example project: import, analyse, brief', () => {
       g.after.mean,
       g.after.sd,
     ];
-    // From class-30.csv (measures.yaml keeps 2 decimals): the intervention's 15 before scores add up to 351,
-    // 351 / 15 = 23.4; its 14 after scores to 387, 387 / 14 = 27.64. SIMD 1 has 5 learners before but 4 after,
-    // and SIMD 5 has 2: both are hidden in both groups.
+    // From class-30.csv (measures.yaml keeps 5 significant figures of the SD, issue 12): the intervention's 15
+    // before scores add up to 351, 351 / 15 = 23.4; its 14 after scores to 387, 387 / 14 = 27.6429. SIMD 1 has 5
+    // learners before but 4 after, and SIMD 5 has 2: both are hidden in both groups. (Checked in Python.)
     expect(measure.groups.map(row)).toEqual([
-      ['Intervention', 15, 23.4, 4.91, 14, 27.64, 3.39],
-      ['Intervention – SIMD 1-2', 9, 20, 2.74, 8, 25.25, 2.12],
-      ['Intervention – SIMD 3-5', 6, 28.5, 1.87, 6, 30.83, 1.47],
+      ['Intervention', 15, 23.4, 4.9106, 14, 27.6429, 3.3879],
+      ['Intervention – SIMD 1-2', 9, 20, 2.7386, 8, 25.25, 2.1213],
+      ['Intervention – SIMD 3-5', 6, 28.5, 1.8708, 6, 30.8333, 1.472],
       ['Intervention – SIMD 1', null, null, null, null, null, null],
       ['Intervention – SIMD 5', null, null, null, null, null, null],
-      ['Comparison', 15, 24.13, 4.69, 14, 25.07, 4.83],
-      ['Comparison – SIMD 1-2', 8, 20.5, 2.45, 8, 21.5, 2.45],
-      ['Comparison – SIMD 3-5', 7, 28.29, 2.56, 6, 29.83, 2.14],
+      ['Comparison', 15, 24.1333, 4.6884, 14, 25.0714, 4.8272],
+      ['Comparison – SIMD 1-2', 8, 20.5, 2.4495, 8, 21.5, 2.4495],
+      ['Comparison – SIMD 3-5', 7, 28.2857, 2.5635, 6, 29.8333, 2.137],
       ['Comparison – SIMD 1', null, null, null, null, null, null],
       ['Comparison – SIMD 5', null, null, null, null, null, null],
     ]);
     expect(measure.groups.map((g: { suppressed: boolean }) => g.suppressed)).toEqual([
       false, false, false, true, true, false, false, false, true, true,
     ]); // prettier-ignore
-    expect(measure.groups[0].change).toBe(4.24); // 27.64 - 23.4
-    // Intervention SIMD 3-5 minus SIMD 1-2: 28.5 - 20 = 8.5 before, 30.83 - 25.25 = 5.58 after: narrowed by 2.92.
+    expect(measure.groups[0].change).toBe(4.2429); // 27.6429 - 23.4
+    // Intervention SIMD 3-5 minus SIMD 1-2: 28.5 - 20 = 8.5 before, 30.8333 - 25.25 = 5.5833 after: narrowed by 2.9167.
     expect(measure.gap).toMatchObject({
       baseline: 8.5,
-      followUp: 5.58,
-      change: -2.92,
+      followUp: 5.5833,
+      change: -2.9167,
       narrowed: true,
       denominators: { baseline: { equityN: 9, othersN: 6 }, followUp: { equityN: 8, othersN: 6 } },
     });
-    // s_p = √((13 × 3.39² + 13 × 4.83²) / 26) = 4.1726; d = (27.64 - 25.07) / 4.1726 = 0.6159; J(26) = 0.97083;
-    // g = 0.5980; SE = J √(28/196 + d²/56) = 0.3755; CI 0.5980 ± 1.959964 × 0.3755. 0.60 is 7 months (EEF).
+    // s_p = √((13 × 3.3879² + 13 × 4.8272²) / 26) = 4.1701; d = (27.6429 - 25.0714) / 4.1701 = 0.6166;
+    // J(26) = 0.97083; g = 0.5987; SE = J √(28/196 + d²/56) = 0.3756; CI 0.5987 ± 1.959964 × 0.3756 = -0.1374 to
+    // 1.3347. 0.60 is 7 months (EEF).
     expect(measure.effectSize).toMatchObject({
-      hedgesG: 0.598,
-      ci95: [-0.1381, 1.334],
+      hedgesG: 0.5987,
+      ci95: [-0.1374, 1.3347],
       monthsProgress: 7,
       basis: 'comparison',
     });
