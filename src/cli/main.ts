@@ -190,6 +190,22 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
     .action(lazy(() => import('./analyse.js')));
 
   program
+    .command('plan')
+    .description(
+      'before collecting data: which groups briefings will hide as [c], and the smallest effect the planned comparison can detect',
+    )
+    .option('--cycle <cycle>', 'the cycle, by its number (1 or 01) or folder name (default: the latest)')
+    .option('--intervention <n>', 'learners planned in the intervention group (instead of question.yaml)')
+    .option('--comparison <n>', 'learners planned in the comparison group (0 for none)')
+    .option('--correlation <r>', "expected correlation of learners' scores before and after (a pre-test), e.g. 0.7")
+    .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  sipp plan                                  (the planned groups in the latest cycle\'s question.yaml)\n  sipp plan --intervention 26 --comparison 24\n  sipp plan --cycle 2 --json\n',
+    )
+    .action(lazy(() => import('./plan.js')));
+
+  program
     .command('guide [method] [record]')
     .description("the enquiry methods and how to choose, or one method's stages and records, filled in")
     .addHelpText('after', '\nExamples:\n  sipp guide\n  sipp guide lesson-study\n  sipp guide car measures\n')

@@ -455,6 +455,55 @@ export interface QuestionRecord {
    * What success will look like, one point per line.
    */
   successCriteria?: string[];
+  /**
+   * The learners you plan to compare, written before any data is collected, for `sipp plan`: it says which figures will be hidden as [c] and the smallest difference the design can detect.
+   */
+  plannedGroups?: {
+    /**
+     * The learners who get the change.
+     */
+    intervention?: {
+      /**
+       * How many learners.
+       */
+      learners: number;
+      /**
+       * How many of them live in SIMD quintiles 1, 2, 3, 4 and 5, in that order, for example [6, 5, 4, 6, 5]: a learner whose quintile is not known is left out.
+       *
+       * @minItems 5
+       * @maxItems 5
+       */
+      simd?: [number, number, number, number, number];
+      /**
+       * How many of them are registered for free school meals.
+       */
+      fsm?: number;
+    };
+    /**
+     * The learners who do not (leave it out when there is no comparison group).
+     */
+    comparison?: {
+      /**
+       * How many learners.
+       */
+      learners: number;
+      /**
+       * How many of them live in SIMD quintiles 1, 2, 3, 4 and 5, in that order, for example [6, 5, 4, 6, 5]: a learner whose quintile is not known is left out.
+       *
+       * @minItems 5
+       * @maxItems 5
+       */
+      simd?: [number, number, number, number, number];
+      /**
+       * How many of them are registered for free school meals.
+       */
+      fsm?: number;
+    };
+    /**
+     * How closely you expect learners' scores before and after to go together (r), for example the `paired: r` an earlier cycle's import wrote. A pre-test makes a smaller difference detectable. Leave it out if you do not know.
+     */
+    correlation?: number | null;
+  };
 }
 
 /**
