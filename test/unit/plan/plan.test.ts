@@ -67,13 +67,12 @@ describe('planReport', () => {
   });
 
   it('hides exactly what the import hides, for any planned split', () => {
-    const group = fc
-      .array(fc.integer({ min: 0, max: 9 }), { minLength: 5, maxLength: 5 })
-      .chain((simd) =>
-        fc
-          .integer({ min: 0, max: 6 })
-          .map((unknown) => ({ learners: simd.reduce((a, b) => a + b, 0) + unknown, simd })),
-      );
+    const group = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 5, maxLength: 5 }).chain((simd) =>
+      fc.integer({ min: 0, max: 6 }).map((unknown) => ({
+        learners: simd.reduce((a, b) => a + b, 0) + unknown,
+        simd: simd as [number, number, number, number, number],
+      })),
+    );
     fc.assert(
       fc.property(group, group, (intervention, comparison) => {
         const report = plan({ intervention, comparison });
