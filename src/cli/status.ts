@@ -5,6 +5,14 @@ import { EXIT } from '../core/problems.js';
 import { projectStatus, stageText, type CycleStatus, type MissingAnswer } from '../core/status/index.js';
 import { findMethod } from '../methods/registry.js';
 import { openProject } from '../project/open.js';
+import {
+  adherenceText,
+  outcomeWords,
+  projectTrackRecord,
+  trackRecordSummary,
+  type TrackRecord,
+} from '../core/predictions/track-record.js';
+import type { Outcome } from '../core/predictions/types.js';
 import { methodName } from './method-names.js';
 import { styles } from './style.js';
 import { wrap } from './text.js';
@@ -14,10 +22,11 @@ export interface StatusOptions {
 }
 
 export async function run(ctx: CliContext, opts: StatusOptions): Promise<number> {
-  const { source, problems } = openProject(ctx.cwd, { need: 'readable' });
+  const { source, problems, settings, cycles } = openProject(ctx.cwd, { need: 'readable' });
   const status = projectStatus(source, problems, findMethod);
+  const record = projectTrackRecord(settings, cycles, findMethod);
   if (opts.json) {
-    ctx.out(JSON.stringify(status, null, 2) + '\n');
+    ctx.out(JSON.stringify({ ...status, trackRecord: record }, null, 2) + '\n');
     return EXIT.ok;
   }
 
@@ -30,6 +39,7 @@ export async function run(ctx: CliContext, opts: StatusOptions): Promise<number>
     lines.push('', 'No cycles yet. Start the first with: sipp cycle "A short title for the cycle"');
   }
   for (const cycle of status.cycles) lines.push('', ...cycleLines(cycle, ctx.color));
+  lines.push(...trackRecordLines(record, ctx.color));
   if (status.cycles.some((cycle) => cycle.missing.length > 0))
     lines.push('', 'To answer what is missing by questions, one at a time: sipp fill (or sipp fill <cycle> <record>).');
   ctx.out(lines.join('\n') + '\n');
@@ -65,4 +75,39 @@ function groupByFile(missing: readonly MissingAnswer[]): Map<string, MissingAnsw
   const groups = new Map<string, MissingAnswer[]>();
   for (const m of missing) groups.set(m.file, [...(groups.get(m.file) ?? []), m]);
   return groups;
+}
+
+/** How each prediction turned out, cycle by cycle, and how closely PDSA chains follow the method. */
+function trackRecordLines(record: TrackRecord, color: boolean): string[] {
+  const c = styles(color);
+  const lines: string[] = [];
+  const byCycle = <T extends { cycle: string }>(list: readonly T[]): Map<string, T[]> => {
+    const map = new Map<string, T[]>();
+    for (const item of list) map.set(item.cycle, [...(map.get(item.cycle) ?? []), item]);
+    return map;
+  };
+  if (record.predictions.length > 0) {
+    lines.push('', c.bold('Track record of predictions'), wrap(trackRecordSummary(record), 100, '  ', '  '));
+    for (const [cycle, predictions] of byCycle(record.predictions)) {
+      lines.push(`  ${cycle}`);
+      for (const p of predictions) {
+        const outcome = outcomeWords(p.outcome);
+        lines.push(`  - ${p.where}: ${p.outcome === null ? outcome : colourOf(c, p.outcome)(outcome)}`);
+        lines.push(wrap(`Predicted: ${p.predicted}`, 100, '      ', '      '));
+        if (p.measured !== null) lines.push(wrap(`Found: ${p.measured}`, 100, '      ', '      '));
+      }
+    }
+  }
+  if (record.adherence.length > 0) {
+    lines.push('', c.bold('PDSA chains against the features of the method (Taylor et al. 2014)'));
+    for (const [cycle, chains] of byCycle(record.adherence)) {
+      lines.push(`  ${cycle}`);
+      for (const line of chains) lines.push(wrap(adherenceText(line), 100, '    ', '  - '));
+    }
+  }
+  return lines;
+}
+
+function colourOf(c: ReturnType<typeof styles>, outcome: Outcome): (text: string) => string {
+  return outcome === 'as-predicted' ? c.green : outcome === 'partly' ? c.yellow : c.red;
 }

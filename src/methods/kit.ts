@@ -35,3 +35,4 @@ export { problemAt } from '../core/validate/rules/context.js';
 export { quote } from '../core/validate/describe.js';
 export { closestMatch } from '../core/validate/suggest.js';
 export { corePredictionPairs } from '../core/validate/rules/prediction-first.js';
+export type { AdherenceCriterion, AdherenceLine, Outcome, PredictionOutcome } from '../core/predictions/types.js';

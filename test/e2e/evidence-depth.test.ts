@@ -4,7 +4,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { newProject, sipp, tempDir } from './helpers.js';
+import { EXAMPLES, newProject, sipp, tempDir } from './helpers.js';
 
 const MEASURES = 'cycles/01-paired-reading/measures.yaml';
 
@@ -214,5 +214,66 @@ describe('a dated series without learners (issue 12, section 1)', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('dates.csv has no `value` column.');
     expect(r.stderr).toContain('or date and value (a figure per date), or date, yes and n (how many of how many)');
+  });
+});
+
+describe('the track record of predictions (issue 12, section 5)', () => {
+  it('shows in sipp status how each prediction in figures and each PDSA prediction turned out', () => {
+    const dir = tempDir();
+    cpSync(path.join(EXAMPLES, 'northfield-reading'), dir, { recursive: true });
+    const r = sipp(['status'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Track record of predictions');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain(
+      '2 of 2 predictions with a result turned out as predicted, 0 partly and 0 not as predicted. 1 is still waiting',
+    );
+    expect(r.stdout).toContain('Predicted: Reading enjoyment survey score, the equity group: up by 3');
+    expect(r.stdout).toContain('Found: up by 4.30');
+    const json = JSON.parse(sipp(['status', '--json'], { cwd: dir }).stdout) as {
+      trackRecord: { counts: Record<string, number>; predictions: { cycle: string; outcome: string | null }[] };
+    };
+    expect(json.trackRecord.counts).toEqual({ 'as-predicted': 2, partly: 0, 'not-as-predicted': 0, waiting: 1 });
+    expect(json.trackRecord.predictions.map((p) => [p.cycle, p.outcome])).toEqual([
+      ['01-paired-reading', 'as-predicted'],
+      ['01-paired-reading', 'as-predicted'],
+      ['02-reading-buddies-at-home', null],
+    ]);
+  });
+
+  it('gives an Improvement Science project an adherence line per PDSA chain, in status and the overview', () => {
+    const dir = tempDir();
+    cpSync(path.join(EXAMPLES, 'kilbrannan-attendance'), dir, { recursive: true });
+    const status = sipp(['status'], { cwd: dir });
+    expect(status.stdout).toContain('PDSA chains against the features of the method (Taylor et al. 2014)');
+    expect(status.stdout.replace(/\s+/g, ' ')).toContain(
+      'Change idea morning-check-in (1 PDSA cycle): 4 of 5: iterative cycles ✗ (one PDSA cycle so far: learning comes from a second cycle built on the first); a prediction before each test ✓',
+    );
+    expect(sipp(['brief', '--format', 'md'], { cwd: dir }).code).toBe(0);
+    const overview = readFileSync(path.join(dir, 'briefings', 'overview.md'), 'utf8');
+    expect(overview).toContain('## Track record of predictions');
+    expect(overview).toContain(
+      '3 of 8 predictions with a result turned out as predicted, 4 partly and 1 not as predicted.',
+    );
+    expect(overview).toContain('### PDSA chains against the features of the method');
+  });
+});
+
+describe('predictions in figures are checked like every measure id', () => {
+  it('reports a predicted measure that measures.yaml does not define, at its line, with the closest id', () => {
+    const dir = tempDir();
+    cpSync(path.join(EXAMPLES, 'northfield-reading'), dir, { recursive: true });
+    const file = path.join(dir, 'cycles/01-paired-reading/question.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        'measure: reads-for-pleasure, direction',
+        'measure: reads-for-plesure, direction',
+      ),
+    );
+    const r = sipp(['validate'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toMatch(
+      /cycles\/01-paired-reading\/question\.yaml:\d+:\d+: .*Measure `reads-for-plesure` is not defined in this cycle's measures\.yaml\. Did you mean `reads-for-pleasure`\?/,
+    );
   });
 });

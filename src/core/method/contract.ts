@@ -2,6 +2,7 @@
 import type { PathSegment } from '../records/source.js';
 import type { CoreRecordName, CycleSource, ProjectFile } from '../records/model.js';
 import type { Problem } from '../problems.js';
+import type { AdherenceLine, PredictionOutcome } from '../predictions/types.js';
 
 export type MethodId = NonNullable<ProjectFile['method']>;
 
@@ -112,4 +113,11 @@ export interface Method {
    * reflections). To keep those and add your own: `predictions: (c) => [...corePredictionPairs(c), ...yours(c)]`.
    */
   predictions?: (cycle: CycleData) => PredictionPair[];
+  /**
+   * The method's own predictions with what happened (PDSA questions with their study results), for the track record
+   * of predictions in `sipp status` and the overview. Absent: only question.yaml's `predicted` figures count.
+   */
+  predictionOutcomes?: (cycle: CycleData) => PredictionOutcome[];
+  /** How closely the cycle follows the method, line by line (Improvement Science: Taylor et al. 2014 per PDSA chain). */
+  adherence?: (cycle: CycleData) => AdherenceLine[];
 }

@@ -448,6 +448,27 @@ export interface QuestionRecord {
    */
   predictionDate?: string | null;
   /**
+   * The prediction in figures, where it names a measure: which way each measure will move and by how much. sipp compares it with what was measured, cycle by cycle, in `sipp status` and the overview briefing.
+   */
+  predicted?: {
+    /**
+     * A short id for a measure, in lower case with hyphens, for example reading-enjoyment. It must match an id in measures.yaml.
+     */
+    measure: string;
+    /**
+     * up or down: which way the measure will move.
+     */
+    direction: 'up' | 'down';
+    /**
+     * How much, in the measure's unit (percentage points for a yes/no measure), for example 3. Leave it out to predict the direction only.
+     */
+    by?: number | null;
+    /**
+     * Whose change: intervention (the learners who get the change, the default) or equity-group (the equity group among them).
+     */
+    group?: 'intervention' | 'equity-group' | null;
+  }[];
+  /**
    * The evidence that will tell you whether the change is an improvement.
    */
   howWillWeKnow?: string | null;

@@ -7,6 +7,7 @@ import { chartFile } from './chart-views.js';
 import { chartsForCycle, overviewCharts, type Chart } from './charts/index.js';
 import { cycleBriefing, cycleMeasureReports, type BriefingOptions } from './cycle.js';
 import type { CycleBriefing } from './types.js';
+import { trackRecord } from '../predictions/track-record.js';
 import { OVERVIEW_NAME, overviewBriefing, type OverviewCycle, type RefusedCycle } from './overview.js';
 import {
   cycleTemplateName,
@@ -77,12 +78,22 @@ export async function renderBriefings(
   const trend = draw
     ? await overviewCharts({ cycles: ordered.map((c) => cycleReportOf(c, reports.get(c) ?? [])) })
     : [];
+  const record = trackRecord(
+    ordered.map((c) => ({
+      folder: c.cycle.source.folder,
+      question: recordOf(c.cycle, 'question'),
+      measures: reports.get(c) ?? [],
+      methodOutcomes: c.method?.predictionOutcomes?.(c.cycle) ?? [],
+      adherence: c.method?.adherence?.(c.cycle) ?? [],
+    })),
+  );
   const overview = overviewBriefing(
     project,
     cycles.map((c) => ({ ...c, briefing: made.get(c) })),
     base,
     trend,
     opts.refused ?? [],
+    record,
   );
   for (const format of formats) {
     out.push({

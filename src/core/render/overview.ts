@@ -7,7 +7,8 @@ import { chartView } from './chart-views.js';
 import type { Chart } from './charts/types.js';
 import { cycleBriefing, cycleLabel, cycleTitle, type BriefingOptions } from './cycle.js';
 import { disclosureView, equityGroupView, learnersView, projectView, thresholdOf } from './project.js';
-import type { CycleBriefing, OverviewBriefing, OverviewCycleView } from './types.js';
+import type { CycleBriefing, OverviewBriefing, OverviewCycleView, TrackRecordView } from './types.js';
+import { adherenceText, outcomeWords, trackRecordSummary, type TrackRecord } from '../predictions/track-record.js';
 import { MARKER, NOT_RECORDED, stageLabel } from '../words.js';
 
 export interface OverviewCycle {
@@ -38,6 +39,7 @@ export function overviewBriefing(
   opts: BriefingOptions = {},
   charts: readonly Chart[] = [],
   refused: readonly RefusedCycle[] = [],
+  record: TrackRecord | null = null,
 ): OverviewBriefing {
   const perCycle: BriefingOptions = opts.methodName ? { methodName: opts.methodName } : {};
   const views = [...cycles]
@@ -61,6 +63,7 @@ export function overviewBriefing(
       note: `not rendered: ${r.problems} problem${r.problems === 1 ? '' : 's'} (run sipp validate)`,
     })),
     charts: charts.map((c) => chartView(c, OVERVIEW_NAME)),
+    trackRecord: record ? trackRecordView(record, cycles) : null,
     disclosure: disclosureView(
       thresholdOf(project),
       views.some((c) => c.outcomes.length > 0),
@@ -106,6 +109,41 @@ function overviewCycle(
         : `${missing} required answer${missing === 1 ? '' : 's'} still missing`,
     links: { md: linkTarget(`${folder}.md`), html: linkTarget(`${folder}.html`) },
   };
+}
+
+/** The track record for a facilitator: a summary line, then each cycle's predictions and PDSA chains. */
+function trackRecordView(record: TrackRecord, cycles: readonly OverviewCycle[]): TrackRecordView | null {
+  if (record.predictions.length === 0 && record.adherence.length === 0) return null;
+  const labelOf = (folder: string): string => {
+    const found = cycles.find((c) => c.cycle.source.folder === folder);
+    return found ? `${cycleLabel(found.cycle)}: ${cycleTitle(found.cycle)}` : folder;
+  };
+  const folders = [...new Set(record.predictions.map((p) => p.cycle))];
+  const chains = [...new Set(record.adherence.map((a) => a.cycle))];
+  return {
+    summary: trackRecordSummary(record),
+    cycles: folders.map((folder) => ({
+      label: labelOf(folder),
+      predictions: record.predictions
+        .filter((p) => p.cycle === folder)
+        .map((p) => ({
+          where: p.where,
+          outcome: outcomeWords(p.outcome),
+          predicted: asSentence(p.predicted),
+          measured: p.measured === null ? null : asSentence(p.measured),
+        })),
+    })),
+    adherence: chains.map((folder) => ({
+      label: labelOf(folder),
+      lines: record.adherence.filter((a) => a.cycle === folder).map(adherenceText),
+    })),
+  };
+}
+
+/** Text ending in one full stop (records' answers often end with their own). */
+function asSentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 /** A file name made safe as a relative link in Markdown and HTML. */

@@ -323,8 +323,19 @@ export interface OverviewBriefing {
   refused: RefusedCycleView[];
   /** The trend of each outcome measure across the cycles: before and after each, for all learners and the equity group. */
   charts: ChartView[];
+  /** How each prediction turned out across the cycles, and the PDSA chains against the method; null when none. */
+  trackRecord: TrackRecordView | null;
   disclosure: DisclosureView;
   notRecorded: string;
+}
+
+export interface TrackRecordView {
+  summary: string;
+  cycles: {
+    label: string;
+    predictions: { where: string; outcome: string; predicted: string; measured: string | null }[];
+  }[];
+  adherence: { label: string; lines: string[] }[];
 }
 
 export type Briefing = CycleBriefing | OverviewBriefing;

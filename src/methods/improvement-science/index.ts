@@ -6,6 +6,7 @@ import { improvementBriefing } from './briefing.js';
 import { guide } from './guide.js';
 import { improvementPredictions } from './predictions.js';
 import { improvementRules } from './rules.js';
+import { pdsaAdherence, pdsaPredictionOutcomes } from './track-record.js';
 import type { DriversRecord, PdsaRecord } from './types.generated.js';
 
 /** Every answer present and empty, so teachers see what to fill in; valid against the schemas as it is. */
@@ -108,4 +109,6 @@ export const improvementScience: Method = {
   briefingView: improvementBriefing,
   rules: improvementRules,
   predictions: improvementPredictions,
+  predictionOutcomes: pdsaPredictionOutcomes,
+  adherence: pdsaAdherence,
 };

@@ -1,6 +1,12 @@
 // Measure ids: each defined once in measures.yaml, and every id used elsewhere in the cycle defined there.
 import type { Problem } from '../../problems.js';
-import type { BaselineRecord, CycleSource, MeasuresRecord, ReflectionsRecord } from '../../records/model.js';
+import type {
+  BaselineRecord,
+  CycleSource,
+  MeasuresRecord,
+  QuestionRecord,
+  ReflectionsRecord,
+} from '../../records/model.js';
 import { positionOf, type PathSegment, type SourceFile } from '../../records/source.js';
 import { closestMatch } from '../suggest.js';
 import { dataOf, problemAt, type RuleContext } from './context.js';
@@ -53,7 +59,7 @@ function undefinedMeasureMessage(id: string, defined: readonly string[]): string
   return `${head} (it defines ${defined.map((d) => `\`${d}\``).join(', ')}). Add it there, or correct the id.`;
 }
 
-/** Every place a measure id is used: baseline values, results, series and findings. */
+/** Every place a measure id is used: predictions in figures, baseline values, results, series and findings. */
 function usagesOf(context: RuleContext, cycle: CycleSource, measuresFile: SourceFile): Usage[] {
   const usages: Usage[] = [];
   const add = (file: SourceFile | undefined, list: readonly { measure: string }[] | undefined, key: string): void => {
@@ -65,6 +71,8 @@ function usagesOf(context: RuleContext, cycle: CycleSource, measuresFile: Source
   const measures = dataOf<MeasuresRecord>(measuresFile);
   add(measuresFile, measures.results, 'results');
   add(measuresFile, measures.series, 'series');
+  const question = context.record(cycle, 'question');
+  add(question, question && dataOf<QuestionRecord>(question).predicted, 'predicted');
   const reflections = context.record(cycle, 'reflections');
   add(reflections, reflections && dataOf<ReflectionsRecord>(reflections).findings, 'findings');
   return usages;
