@@ -37,6 +37,8 @@ describe('sipp fill', () => {
       { expect: 'rationale:', keys: [ENTER] },
       { expect: 'prediction (the prediction):', keys: type('Enjoyment scores rise by 3 points') },
       { expect: 'predictionDate', keys: type('3/10/2025') },
+      // The prediction in figures: a teacher leaves it for later.
+      { expect: 'Add an item to predicted?', keys: ['n', ENTER] },
       { expect: 'howWillWeKnow', keys: type('The reading survey in August and March') },
       { expect: 'successCriteria, item 1', keys: [ENTER] },
       { expect: 'Next:', keys: [] },

@@ -261,7 +261,7 @@ describe('sipp validate on bad input: exit 1, a clear message, never a crash', (
       'cycles/01-paired-reading/question.yaml:5:1: Unknown key `prototype`',
     ]);
     expect(lines[0]).toMatch(
-      /The keys allowed here are: title, method, question, theme, targetLearners, equityGroup, aim, rationale, prediction, predictionDate, howWillWeKnow, successCriteria\.$/,
+      /The keys allowed here are: title, method, question, theme, targetLearners, equityGroup, aim, rationale, prediction, predictionDate, predicted, howWillWeKnow, successCriteria, plannedGroups\.$/,
     );
   });
 

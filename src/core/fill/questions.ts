@@ -25,8 +25,12 @@ export interface Question {
   needed: boolean;
 }
 
-/** Keys sipp writes itself and a teacher does not answer. */
-const NOT_ASKED = new Set(['method', 'schemaVersion', 'suppressed', 'suppression']);
+/**
+ * Keys sipp writes itself and a teacher does not answer; and `plannedGroups`, a design of numbers per group that
+ * `sipp plan` reads (its flags, or the example in the record's comment, are the way in: one question at a time would
+ * ask for a correlation without its groups).
+ */
+const NOT_ASKED = new Set(['method', 'schemaVersion', 'suppressed', 'suppression', 'plannedGroups']);
 
 /** A schema with its `$ref` followed (within the shipped schemas), and the file its own `#` refs point into. */
 export function resolveIn(

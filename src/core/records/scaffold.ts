@@ -206,8 +206,10 @@ function initialQuestion(project: ProjectFile, start: CycleStart): QuestionRecor
     rationale: null,
     prediction: null,
     predictionDate: null,
+    predicted: [],
     howWillWeKnow: null,
     successCriteria: [],
+    plannedGroups: null,
   };
   for (const [name, answer] of Object.entries(start.answers))
     setAnswer(question as Record<string, unknown>, name.split('.'), answer);

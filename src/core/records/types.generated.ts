@@ -477,7 +477,7 @@ export interface QuestionRecord {
    */
   successCriteria?: string[];
   /**
-   * The learners you plan to compare, written before any data is collected, for `sipp plan`: it says which figures will be hidden as [c] and the smallest difference the design can detect.
+   * The learners you plan to compare, written before any data is collected, for `sipp plan`: it says which figures will be hidden as [c] and the smallest difference the design can detect. For example: intervention: { learners: 26, simd: [6, 5, 4, 8, 3] }
    */
   plannedGroups?: {
     /**
@@ -524,7 +524,7 @@ export interface QuestionRecord {
      * How closely you expect learners' scores before and after to go together (r), for example the `paired: r` an earlier cycle's import wrote. A pre-test makes a smaller difference detectable. Leave it out if you do not know.
      */
     correlation?: number | null;
-  };
+  } | null;
 }
 
 /**
