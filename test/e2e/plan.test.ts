@@ -1,6 +1,6 @@
 // `sipp plan` through the built CLI: the planned groups from question.yaml or the flags, what briefings will hide,
 // the minimum detectable effect in words and JSON, and each error path.
-import { appendFileSync, cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newProject, sipp, snapshotTree, tempDir } from './helpers.js';
@@ -17,7 +17,9 @@ beforeAll(() => {
 function project(planned?: string): string {
   const dir = tempDir();
   cpSync(template, dir, { recursive: true });
-  if (planned) appendFileSync(path.join(dir, QUESTION), planned);
+  // A new question.yaml ends with `plannedGroups:` unanswered: the team writes its groups there.
+  const file = path.join(dir, QUESTION);
+  if (planned) writeFileSync(file, readFileSync(file, 'utf8').replace(/^plannedGroups:\n/m, planned));
   return dir;
 }
 
@@ -46,6 +48,7 @@ describe('sipp plan', () => {
 
   it('prints the JSON contract with --json: mdes unrounded, each breakdown with why it is hidden', () => {
     const dir = project(`${PLANNED}  correlation: 0.7\n`);
+    expect(readFileSync(path.join(dir, QUESTION), 'utf8')).toContain('correlation: 0.7');
     const r = sipp(['plan', '--json'], { cwd: dir });
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as {
