@@ -205,6 +205,49 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
     )
     .action(lazy(() => import('./plan.js')));
 
+  const network = program
+    .command('network')
+    .description("learning across partnerships: many partnerships' repositories pulled with Git into one view");
+  network
+    .command('init [dir]')
+    .description('make a network folder with network.yaml (no members yet)')
+    .option('--title <text>', "the network's title (asked on a terminal when not given)")
+    .option('-y, --yes', 'ask nothing')
+    .addHelpText('after', '\nExample:\n  sipp network init clydemuir-network --title "Clydemuir attainment network"\n')
+    .action(lazy(() => import('./network-init.js')));
+  network
+    .command('add <path-or-url>')
+    .description("add a member: a partnership's repository, by folder or Git address")
+    .option('--name <name>', 'a short name for it (default: from the address)')
+    .option('--ref <ref>', 'the branch, tag or commit to read (default: its default branch)')
+    .addHelpText('after', '\nExamples:\n  sipp network add ../northfield-reading\n  sipp network add https://git.example.org/kilbrannan.git --name kilbrannan --ref main\n')
+    .action(lazy(() => import('./network-add.js')));
+  network
+    .command('remove <name>')
+    .description('remove a member from network.yaml')
+    .addHelpText('after', '\nExample:\n  sipp network remove kilbrannan\n')
+    .action(lazy(() => import('./network-remove.js')));
+  network
+    .command('pull')
+    .description("fetch every member's repository with git into the network's cache, several at once")
+    .addHelpText('after', '\nExample:\n  sipp network pull\n')
+    .action(lazy(() => import('./network-pull.js')));
+  network
+    .command('status')
+    .description('one row per member: partnership, schools, cycles, latest stage, last commit, valid or not')
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExamples:\n  sipp network status\n  sipp network status --json\n')
+    .action(lazy(() => import('./network-status.js')));
+  network
+    .command('analyse')
+    .alias('analyze')
+    .description("each shared measure's effect sizes across the members, pooled (random effects), gaps, decisions")
+    .option('--measure <id>', 'only this measure (its shared key or id)')
+    .option('--estimator <name>', 'reml (default) or dl (DerSimonian-Laird)')
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExamples:\n  sipp network analyse\n  sipp network analyse --measure snsa-reading --json\n')
+    .action(lazy(() => import('./network-analyse.js')));
+
   program
     .command('guide [method] [record]')
     .description("the enquiry methods and how to choose, or one method's stages and records, filled in")

@@ -182,6 +182,10 @@ export interface MeasuresRecord {
      */
     dataSource?: string | null;
     /**
+     * A name the partnerships of a network agree for this measure, whatever their own ids, for example snsa-reading: the network view pools the cycles that share it.
+     */
+    shared?: string | null;
+    /**
      * Settings for charts of a dated series of this measure.
      */
     chart?: {
@@ -351,6 +355,34 @@ export interface MeasuresRecord {
        */
       note?: string | null;
     }[];
+  }[];
+}
+
+/**
+ * network.yaml: the partnerships whose enquiry a network view pulls together, each from its own Git repository. sipp reads them at the ref given and never changes them.
+ */
+
+export interface NetworkRecord {
+  /**
+   * The network's title, for example: Clydemuir and Strathbrae attainment network 2025-26.
+   */
+  title: string;
+  /**
+   * The partnerships in the network, one per Git repository.
+   */
+  members: {
+    /**
+     * A short name for the member: lower-case letters, digits and hyphens, for example northfield-reading.
+     */
+    name: string;
+    /**
+     * Where its repository is: a folder on this computer, or any address `git clone` accepts (https://…, git@…, a bare repository on disk).
+     */
+    source: string;
+    /**
+     * The branch, tag or commit to read. Leave it out for the repository's default branch.
+     */
+    ref?: string | null;
   }[];
 }
 
