@@ -247,6 +247,13 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExamples:\n  sipp network analyse\n  sipp network analyse --measure snsa-reading --json\n')
     .action(lazy(() => import('./network-analyse.js')));
+  network
+    .command('brief')
+    .description('one printable network briefing: members, forest plots of pooled measures, gaps, decisions, learning')
+    .addOption(new Option('--format <format>', 'md or html (default: both)').choices(['md', 'html']))
+    .option('--out <dir>', 'where to write it (default: briefings/ in the network folder)')
+    .addHelpText('after', '\nExamples:\n  sipp network brief\n  sipp network brief --format html --out ~/Desktop/network\n')
+    .action(lazy(() => import('./network-brief.js')));
 
   program
     .command('guide [method] [record]')

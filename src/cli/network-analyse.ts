@@ -6,6 +6,7 @@ import { analyseNetwork, type MeasurePooling, type NetworkAnalysis } from '../co
 import { EXIT, usageError } from '../core/problems.js';
 import { openNetwork } from '../project/network.js';
 import { readMembers } from '../project/network-members.js';
+import { heterogeneityWords } from '../core/render/network.js';
 import { styles } from './style.js';
 import { wrap } from './text.js';
 
@@ -85,13 +86,4 @@ function measureLines(m: MeasurePooling, c: ReturnType<typeof styles>): string[]
   }
   for (const note of m.notes) lines.push(wrap(note, 100, '    ', '  '));
   return lines;
-}
-
-/** Heterogeneity in plain words. */
-export function heterogeneityWords(i2: number, q: number, df: number): string {
-  if (q <= df || i2 < 0.25)
-    return 'The cycles agree about as well as chance alone would allow: the pooled figure is a fair summary.';
-  if (i2 < 0.5)
-    return 'The cycles disagree a little more than chance would explain: read the pooled figure with the spread.';
-  return 'The cycles disagree more than chance would explain: look at what differed between them before trusting one pooled figure.';
 }

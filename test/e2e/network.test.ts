@@ -222,6 +222,33 @@ describe('sipp network', () => {
   });
 });
 
+describe('sipp network brief', () => {
+  it('writes one deterministic briefing: members, a forest plot per pooled measure, gaps, decisions, learning', () => {
+    const out = tempDir();
+    const first = sipp(['network', 'brief', '--out', out], { cwd: network });
+    expect(first.code, first.stderr).toBe(0);
+    const md = readFileSync(path.join(out, 'network.md'), 'utf8');
+    const html = readFileSync(path.join(out, 'network.html'), 'utf8');
+    expect(md).toContain('# Clydemuir attainment network');
+    expect(md).toContain('| northfield | Northfield Reading Partnership |');
+    expect(md).toContain('| nowhere | not pulled (');
+    expect(md).toContain('### reading-enjoyment: against a comparison group');
+    expect(md).toMatch(/Pooled over 4 cycles \(REML\): [\d.−]+, 95% confidence interval/);
+    expect(md).toContain('![');
+    expect(md).toContain('network.charts/reading-enjoyment-comparison-forest.svg');
+    expect(md).toContain('## Latest learning and next steps');
+    expect(md).toContain('### kilbrannan · 01-attendance-at-transition-2025-26');
+    expect(html).toContain('<figure class="chart"');
+    expect(html).toContain('Pooled (REML, 4 cycles)');
+    const svg = readFileSync(path.join(out, 'network.charts', 'reading-enjoyment-comparison-forest.svg'), 'utf8');
+    expect(svg).toContain('<svg');
+    // The same members give the same briefing, byte for byte.
+    expect(sipp(['network', 'brief', '--out', out], { cwd: network }).code).toBe(0);
+    expect(readFileSync(path.join(out, 'network.md'), 'utf8')).toBe(md);
+    expect(readFileSync(path.join(out, 'network.html'), 'utf8')).toBe(html);
+  });
+});
+
 describe('sipp network add, remove and init', () => {
   it('adds and removes members keeping the comments, and refuses a name taken or missing', () => {
     const dir = tempDir();

@@ -338,4 +338,35 @@ export interface TrackRecordView {
   adherence: { label: string; lines: string[] }[];
 }
 
-export type Briefing = CycleBriefing | OverviewBriefing;
+/** The network briefing: many partnerships' cycles, pooled (sipp network brief). */
+export interface NetworkBriefing {
+  kind: 'network';
+  heading: string;
+  documentTitle: string;
+  members: {
+    name: string;
+    partnership: string;
+    schools: string;
+    localAuthorities: string;
+    cycles: number;
+    latestStage: string;
+    lastCommit: string;
+    records: string;
+  }[];
+  measures: {
+    id: string;
+    basis: string;
+    studies: { label: string; effect: string; interval: string; n: string }[];
+    pooled: string | null;
+    heterogeneity: string | null;
+    chart: ChartView | null;
+    notes: string[];
+  }[];
+  gaps: { summary: string; rows: { member: string; cycle: string; measure: string; baseline: string; followUp: string; change: string }[] };
+  decisions: { method: string; theme: string; decision: string; count: number }[];
+  predictions: string;
+  learning: { member: string; cycle: string; learning: string; nextSteps: string }[];
+  disclosure: string;
+}
+
+export type Briefing = CycleBriefing | OverviewBriefing | NetworkBriefing;

@@ -6,6 +6,8 @@ import type { AnalysisReport, CycleReport } from '../../analysis/report-types.js
 import type { InterventionRecord } from '../../records/model.js';
 import { interventionEvents } from './annotations.js';
 import { beforeAfterSpec } from './before-after.js';
+import { forestSpec } from './forest.js';
+import type { MeasurePooling } from '../../network/analyse.js';
 import { overviewChartSpecs } from './overview.js';
 import { runChartSpec } from './run-chart.js';
 import { drawSvg, tidySvg } from './svg.js';
@@ -40,6 +42,14 @@ export function cycleChartSpecs(cycle: CycleReport, context: CycleChartContext =
 /** The cycle's charts drawn as SVG, in the order of `cycleChartSpecs`. Ids are unique within the cycle. */
 export async function chartsForCycle(cycle: CycleReport, context: CycleChartContext = {}): Promise<Chart[]> {
   return drawAll(cycleChartSpecs(cycle, context), cycle.id);
+}
+
+/** The network briefing's forest plots: one per measure pooled across the members. */
+export async function networkCharts(measures: readonly MeasurePooling[]): Promise<Chart[]> {
+  return drawAll(
+    measures.map(forestSpec).filter((s): s is ChartSpec => s !== null),
+    'network',
+  );
 }
 
 /** The project overview's charts: one per outcome measure with figures in any cycle. */
