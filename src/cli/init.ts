@@ -23,6 +23,8 @@ import { askCycleAnswers, askInitAnswers, isPromptCancelled, type CycleAnswers }
 import { styles } from './style.js';
 import { wrap } from './text.js';
 import { DEFAULT_METHOD } from '../core/records/settings.js';
+import { writeWorkflow } from './ci-init.js';
+import type { CiProvider } from '../core/ci/workflows.js';
 
 export interface InitOptions {
   title?: string;
@@ -34,6 +36,8 @@ export interface InitOptions {
   yes?: boolean;
   /** commander's `--no-git` sets this to false. */
   git: boolean;
+  /** Also write the CI workflow for this provider (sipp ci init). */
+  ci?: CiProvider;
 }
 
 export async function run(ctx: CliContext, dir: string | undefined, opts: InitOptions): Promise<number> {
@@ -67,6 +71,7 @@ export async function run(ctx: CliContext, dir: string | undefined, opts: InitOp
   const outcome = await scaffoldProject(root, answers, { git: opts.git });
   const cycle = firstCycle ? await startFirstCycle(root, answers, firstCycle) : undefined;
   ctx.out(report(ctx, outcome, answers, ask, cycle));
+  if (opts.ci) await writeWorkflow(ctx, root, opts.ci, 'project');
   return EXIT.ok;
 }
 

@@ -68,6 +68,7 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
     .option('--focus <text>', 'the improvement focus')
     .option('-y, --yes', 'ask nothing: use the flags and defaults')
     .option('--no-git', 'do not create a Git repository')
+    .addOption(new Option('--ci <provider>', 'also write a CI workflow that validates on every push').choices(['github', 'gitlab']))
     .addHelpText(
       'after',
       '\nExamples:\n  sipp init                       (on a terminal: sipp asks for each answer)\n  sipp init reading --yes --title "Reading for pleasure" --partnership "Northfield" --school "Hillside Primary"\n',
@@ -254,6 +255,24 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
     .option('--out <dir>', 'where to write it (default: briefings/ in the network folder)')
     .addHelpText('after', '\nExamples:\n  sipp network brief\n  sipp network brief --format html --out ~/Desktop/network\n')
     .action(lazy(() => import('./network-brief.js')));
+
+  const ci = program.command('ci').description('continuous integration on your Git hosting');
+  ci.command('init')
+    .description('write a CI workflow: sipp validate on every push and pull request, briefings kept as an artifact')
+    .addOption(new Option('--provider <provider>', 'github (default) or gitlab').choices(['github', 'gitlab']))
+    .addHelpText('after', '\nExamples:\n  sipp ci init\n  sipp ci init --provider gitlab\n')
+    .action(lazy(() => import('./ci-init.js')));
+
+  const hook = program.command('hook').description('Git hooks that check the records before each commit');
+  hook
+    .command('install')
+    .description('add a pre-commit hook: sipp validate on what is staged; refuses small-group figures and data/private/')
+    .addHelpText('after', '\nExample:\n  sipp hook install      (git commit --no-verify still skips it)\n')
+    .action(lazy(() => import('./hook-install.js')));
+  hook
+    .command('pre-commit', { hidden: true })
+    .description('what the pre-commit hook runs')
+    .action(lazy(() => import('./hook-pre-commit.js')));
 
   program
     .command('guide [method] [record]')
