@@ -54,5 +54,31 @@ for (const file of documents) console.log(`  ${path.join(briefings, file)}`);
 if (charts > 0) console.log(`(and ${charts} SVG charts for the Markdown briefings, in the .charts folders beside them)`);
 const overview = files.find((f) => path.basename(f).startsWith('overview') && f.endsWith('.html'));
 if (overview) console.log(`\nOpen ${path.join(briefings, overview)} in a browser, or print it.`);
+// The network view over the bundled partnerships: each example becomes a bare Git repository, as a partnership's
+// own hosting would hold it, then the network pulls them and writes its briefing.
+const networkDir = path.join(path.dirname(project), 'network');
+cpSync(path.join(root, 'examples', 'network'), networkDir, { recursive: true });
+const git = (cwd, ...args) =>
+  spawnSync('git', ['-c', 'user.email=demo@example.org', '-c', 'user.name=Demo', ...args], { cwd, encoding: 'utf8' });
+for (const name of readdirSync(path.join(root, 'examples')).filter((e) => existsSync(path.join(root, 'examples', e, 'sipp.yaml')))) {
+  const work = path.join(path.dirname(project), 'work', name);
+  cpSync(path.join(root, 'examples', name), work, { recursive: true });
+  git(work, 'init', '-q');
+  git(work, 'add', '-A');
+  git(work, 'commit', '-q', '-m', 'The enquiry so far');
+  git(networkDir, 'clone', '-q', '--bare', work, path.join('repos', `${name}.git`));
+}
+console.log(`\nThe example network (examples/network) over the bundled partnerships, in ${networkDir}:\n`);
+for (const args of [['network', 'pull'], ['network', 'status'], ['network', 'brief']]) {
+  console.log(`$ sipp ${args.join(' ')}`);
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: networkDir, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`\nThe demo stopped: \`sipp ${args.join(' ')}\` failed. The network is in ${networkDir}`);
+    process.exit(1);
+  }
+  console.log('');
+}
+console.log(`The network briefing is in:\n  ${path.join(networkDir, 'briefings', 'network.html')}`);
+
 console.log(`\nThe demo project stays in ${project}. Try editing a record there, then:`);
 console.log(`  node ${path.relative(process.cwd(), bin) || bin} -C ${project} validate`);

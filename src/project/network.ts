@@ -20,7 +20,7 @@ const run = promisify(execFile);
 export const PULL_CONCURRENCY = 6;
 /** How much history a pull fetches: enough to count who committed lately. */
 export const PULL_DEPTH = 200;
-const PULLED_AT = 'sipp-pulled-at';
+const PULLED_AT = 'sipp-member.json';
 
 export function findNetworkRoot(start: string): string | null {
   let dir = path.resolve(start);
@@ -99,7 +99,14 @@ export async function pullMember(root: string, member: NetworkMember): Promise<P
       why: `it is not a sipp project: there is no ${PROJECT_FILE} at ${member.ref ?? 'its default branch'}`,
     };
   const { stdout } = await git(['rev-parse', '--short', 'HEAD']);
-  writeFileSync(path.join(cache, '.git', PULLED_AT), new Date().toISOString());
+  // What status needs from git, worked out once here: status then reads one small file per member.
+  const log = (await git(['log', '--format=%cI%x09%aE', 'HEAD'])).stdout.split('\n').filter((l) => l !== '');
+  const facts: CachedMember = {
+    pulledAt: new Date().toISOString(),
+    lastCommit: log[0]?.split('\t')[0] ?? null,
+    committers: new Set(log.map((l) => l.split('\t')[1])).size,
+  };
+  writeFileSync(path.join(cache, '.git', PULLED_AT), JSON.stringify(facts));
   return { name: member.name, ok: true, commit: stdout.trim() };
 }
 
@@ -149,20 +156,15 @@ export interface CachedMember {
 export async function cachedMember(root: string, name: string): Promise<CachedMember | null> {
   const cache = memberCache(root, name);
   if (!existsSync(path.join(cache, PROJECT_FILE))) return null;
-  const pulledFile = path.join(cache, '.git', PULLED_AT);
-  const pulledAt = existsSync(pulledFile) ? readFileSync(pulledFile, 'utf8').trim() : null;
   try {
-    const { stdout } = await run('git', ['-C', cache, 'log', '--format=%cI%x09%aE', 'HEAD'], {
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    const lines = stdout.split('\n').filter((l) => l !== '');
+    const facts = JSON.parse(readFileSync(path.join(cache, '.git', PULLED_AT), 'utf8')) as Partial<CachedMember>;
     return {
-      pulledAt,
-      lastCommit: lines[0]?.split('\t')[0] ?? null,
-      committers: new Set(lines.map((l) => l.split('\t')[1])).size,
+      pulledAt: typeof facts.pulledAt === 'string' ? facts.pulledAt : null,
+      lastCommit: typeof facts.lastCommit === 'string' ? facts.lastCommit : null,
+      committers: typeof facts.committers === 'number' ? facts.committers : 0,
     };
   } catch {
-    return { pulledAt, lastCommit: null, committers: 0 };
+    return { pulledAt: null, lastCommit: null, committers: 0 };
   }
 }
 

@@ -2,7 +2,7 @@
 // byte with test/golden/examples/<example>/. After an intentional change to templates, view models or charts:
 //   UPDATE_GOLDEN=1 npx vitest run test/golden
 // and review the diff of test/golden/examples/ like code, in the same commit.
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -10,8 +10,9 @@ import { EXAMPLES, sipp, tempDir } from '../e2e/helpers.js';
 
 const GOLDEN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'examples');
 const update = process.env.UPDATE_GOLDEN === '1';
+// The example projects (examples/network is a network of them, not a project).
 const examples = readdirSync(EXAMPLES, { withFileTypes: true })
-  .filter((e) => e.isDirectory())
+  .filter((e) => e.isDirectory() && existsSync(path.join(EXAMPLES, e.name, 'sipp.yaml')))
   .map((e) => e.name)
   .sort();
 
