@@ -32,10 +32,7 @@ export async function run(ctx: CliContext, opts: NetworkBriefOptions): Promise<n
     const members = await readMembers(root, data.members);
     const analysis = analyseNetwork(members, { estimator: 'reml' });
     const charts = await networkCharts(analysis.measures);
-    const thresholds = members.flatMap((m) => {
-      const t = m.project?.file?.suppressionThreshold;
-      return typeof t === 'number' ? [t] : [];
-    });
+    const thresholds = members.flatMap((m) => (m.threshold === null ? [] : [m.threshold]));
     const view = networkBriefing(
       data.title,
       analysis,

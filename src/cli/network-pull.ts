@@ -3,6 +3,7 @@
 import type { CliContext } from './context.js';
 import { EXIT } from '../core/problems.js';
 import { openNetwork, pullMembers } from '../project/network.js';
+import { readMembers } from '../project/network-members.js';
 import { styles } from './style.js';
 
 export async function run(ctx: CliContext): Promise<number> {
@@ -21,6 +22,12 @@ export async function run(ctx: CliContext): Promise<number> {
       : `${c.red('✖')} ${result.name}: not pulled: ${result.why}.`;
     ctx.out(`[${done}/${data.members.length}] ${line}\n`);
   });
+  // Each member pulled is read and analysed once now, so that status, analyse and brief start from its facts.
+  const pulled = new Set(results.filter((r) => r.ok).map((r) => r.name));
+  await readMembers(
+    root,
+    data.members.filter((m) => pulled.has(m.name)),
+  );
   const failed = results.filter((r) => !r.ok);
   if (failed.length > 0) {
     ctx.err(

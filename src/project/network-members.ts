@@ -1,8 +1,8 @@
 // Each member of a network read from its cached copy as sipp reads any project (src/project/open.ts), with its
 // cycles' status, measure reports and track record: the input of the network's status and analysis.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { MemberInput } from '../core/network/analyse.js';
+import { memberFacts, type MemberFacts, type MemberInput } from '../core/network/analyse.js';
 import type { NetworkMember } from '../core/network/network-file.js';
 import { measureReports } from '../core/analysis/report.js';
 import { projectTrackRecord } from '../core/predictions/track-record.js';
@@ -11,11 +11,48 @@ import { PROJECT_FILE, type ProjectFile } from '../core/records/model.js';
 import { cycleSettings } from '../core/records/settings.js';
 import { projectStatus } from '../core/status/index.js';
 import { findMethod } from '../methods/registry.js';
+import { packageVersion } from './assets.js';
 import { cachedMember, memberCache } from './network.js';
+
+const FACTS_FILE = 'sipp-facts.json';
 import { openProject } from './open.js';
 
-export async function readMembers(root: string, members: readonly NetworkMember[]): Promise<MemberInput[]> {
-  return Promise.all(members.map((m) => readMember(root, m)));
+/**
+ * Each member's facts: remembered beside its pulled copy for the commit and sipp version they were worked out for
+ * (.git/sipp-facts.json), so that status, analyse and brief read one small file per member until the next pull
+ * brings a new commit. Cost grows with what changed.
+ */
+export async function readMembers(root: string, members: readonly NetworkMember[]): Promise<MemberFacts[]> {
+  return Promise.all(members.map((m) => readFacts(root, m)));
+}
+
+async function readFacts(root: string, member: NetworkMember): Promise<MemberFacts> {
+  const cached = await cachedMember(root, member.name);
+  const memo = path.join(memberCache(root, member.name), '.git', FACTS_FILE);
+  const version = packageVersion();
+  const here = { name: member.name, source: member.source, ref: member.ref ?? null };
+  if (cached?.commit) {
+    try {
+      const saved = JSON.parse(readFileSync(memo, 'utf8')) as {
+        version?: string;
+        commit?: string;
+        facts?: MemberFacts;
+      };
+      if (saved.version === version && saved.commit === cached.commit && saved.facts)
+        return { ...saved.facts, ...here, pulledAt: cached.pulledAt };
+    } catch {
+      // Not worked out yet for this commit, or unreadable: work it out again below.
+    }
+  }
+  const facts = memberFacts(await readMember(root, member));
+  if (cached?.commit) {
+    try {
+      writeFileSync(memo, JSON.stringify({ version, commit: cached.commit, facts }));
+    } catch {
+      // A cache that cannot be written only costs time on the next run.
+    }
+  }
+  return facts;
 }
 
 async function readMember(root: string, member: NetworkMember): Promise<MemberInput> {

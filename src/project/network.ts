@@ -101,7 +101,9 @@ export async function pullMember(root: string, member: NetworkMember): Promise<P
   const { stdout } = await git(['rev-parse', '--short', 'HEAD']);
   // What status needs from git, worked out once here: status then reads one small file per member.
   const log = (await git(['log', '--format=%cI%x09%aE', 'HEAD'])).stdout.split('\n').filter((l) => l !== '');
+  const full = (await git(['rev-parse', 'HEAD'])).stdout.trim();
   const facts: CachedMember = {
+    commit: full,
     pulledAt: new Date().toISOString(),
     lastCommit: log[0]?.split('\t')[0] ?? null,
     committers: new Set(log.map((l) => l.split('\t')[1])).size,
@@ -148,6 +150,8 @@ function gitFailure(e: unknown, member: NetworkMember): string {
 
 /** When a member was last pulled (ISO), and the date and authors of its commits as fetched. */
 export interface CachedMember {
+  /** The commit pulled (full hash). */
+  commit: string | null;
   pulledAt: string | null;
   lastCommit: string | null;
   committers: number;
@@ -159,12 +163,13 @@ export async function cachedMember(root: string, name: string): Promise<CachedMe
   try {
     const facts = JSON.parse(readFileSync(path.join(cache, '.git', PULLED_AT), 'utf8')) as Partial<CachedMember>;
     return {
+      commit: typeof facts.commit === 'string' ? facts.commit : null,
       pulledAt: typeof facts.pulledAt === 'string' ? facts.pulledAt : null,
       lastCommit: typeof facts.lastCommit === 'string' ? facts.lastCommit : null,
       committers: typeof facts.committers === 'number' ? facts.committers : 0,
     };
   } catch {
-    return { pulledAt: null, lastCommit: null, committers: 0 };
+    return { commit: null, pulledAt: null, lastCommit: null, committers: 0 };
   }
 }
 

@@ -210,15 +210,35 @@ describe('sipp network', () => {
   });
 
   it('reads a folder at its committed state without touching its working tree', () => {
-    const work = (sipp(['network', 'status', '--json'], { cwd: network }).stdout.match(
-      /"source": "([^"]*work-[^"]*)"/,
-    ) ?? [])[1] as string;
+    const listed = JSON.parse(sipp(['network', 'status', '--json'], { cwd: network }).stdout) as {
+      members: { name: string; source: string }[];
+    };
+    const work = listed.members.find((m) => m.name === 'kilbrannan')?.source as string;
     expect(existsSync(work)).toBe(true);
     writeFileSync(path.join(work, 'NOTES.txt'), 'not committed yet\n');
     const before = snapshotTree(work);
     expect(sipp(['network', 'pull'], { cwd: network }).stdout).toMatch(/✔ kilbrannan: at/);
     expect(snapshotTree(work)).toEqual(before);
     expect(existsSync(path.join(network, '.sipp-network', 'kilbrannan', 'NOTES.txt'))).toBe(false);
+    // A new commit is read afresh (what status remembers of a member holds for the commit it was worked out for).
+    const sippYaml = path.join(work, 'sipp.yaml');
+    writeFileSync(
+      sippYaml,
+      readFileSync(sippYaml, 'utf8').replace(
+        'name: Kilbrannan Cluster Improvement Partnership',
+        'name: Kilbrannan Cluster',
+      ),
+    );
+    git(work, 'commit', '-q', '-a', '-m', 'Shorter name');
+    const stale = JSON.parse(sipp(['network', 'status', '--json'], { cwd: network }).stdout) as {
+      members: { name: string; partnership: string }[];
+    };
+    expect(stale.members.find((m) => m.name === 'kilbrannan')?.partnership).toBe(
+      'Kilbrannan Cluster Improvement Partnership',
+    );
+    expect(sipp(['network', 'pull'], { cwd: network }).stdout).toMatch(/✔ kilbrannan: at/);
+    const fresh = JSON.parse(sipp(['network', 'status', '--json'], { cwd: network }).stdout) as typeof stale;
+    expect(fresh.members.find((m) => m.name === 'kilbrannan')?.partnership).toBe('Kilbrannan Cluster');
   });
 });
 

@@ -93,27 +93,139 @@ export interface NetworkAnalysis {
   predictions: { 'as-predicted': number; partly: number; 'not-as-predicted': number; waiting: number };
 }
 
-export function memberRow(member: MemberInput): MemberRow {
+/**
+ * What the network needs of one member, worked out once per pulled commit (the costly part: every record read,
+ * validated and analysed) and then only combined: its status row's facts, each cycle's effect sizes by measure
+ * key, its gaps, decisions, prediction counts and latest learning. Plain data, so it can be remembered on disk.
+ */
+export interface MemberFacts {
+  name: string;
+  source: string;
+  ref: string | null;
+  pulledAt: string | null;
+  lastCommit: string | null;
+  committers: number;
+  pulled: boolean;
+  partnership: string | null;
+  schools: string[];
+  localAuthorities: string[];
+  methods: string[];
+  cycles: number;
+  latestStage: string | null;
+  problems: number;
+  leftOut: string[];
+  studies: (StudyEffect & { key: string; basis: 'comparison' | 'pre-post' })[];
+  gaps: GapChange[];
+  decisions: { method: string; theme: string; decision: string }[];
+  predictions: NetworkAnalysis['predictions'];
+  learning: { cycle: string; learning: string; nextSteps: string } | null;
+  /** The member's suppression threshold (sipp.yaml), for the briefing's note. */
+  threshold: number | null;
+}
+
+export function memberFacts(member: MemberInput): MemberFacts {
   const project = member.project;
   const file = project?.file;
   const partnership = file?.partnership;
-  const errors = project ? project.problems.filter((p) => p.severity === 'error') : [];
   const latest = project?.statuses.at(-1);
-  return {
+  const facts: MemberFacts = {
     name: member.name,
     source: member.source,
     ref: member.ref,
+    pulledAt: member.pulledAt,
+    lastCommit: member.lastCommit,
+    committers: member.committers,
+    pulled: project !== null,
     partnership: project ? (textOf(partnership?.name) ?? textOf(file?.title) ?? null) : null,
     schools: (partnership?.schools ?? []).map((s) => s.name),
     localAuthorities: (partnership?.localAuthorities ?? []).filter((a): a is string => typeof a === 'string'),
     methods: [...new Set((project?.cycles ?? []).map((c) => c.method))],
     cycles: project?.statuses.length ?? 0,
     latestStage: latest ? (latest.complete ? 'complete' : latest.stage) : null,
-    lastCommit: member.lastCommit,
-    committers: member.committers,
-    problems: errors.length,
+    problems: project ? project.problems.filter((p) => p.severity === 'error').length : 0,
     leftOut: (project?.statuses ?? []).filter((s) => s.problems.length > 0).map((s) => s.folder),
-    pulledAt: member.pulledAt,
+    studies: [],
+    gaps: [],
+    decisions: [],
+    predictions: {
+      ...(project?.trackRecord.counts ?? { 'as-predicted': 0, partly: 0, 'not-as-predicted': 0, waiting: 0 }),
+    },
+    learning: null,
+    threshold: typeof file?.suppressionThreshold === 'number' ? file.suppressionThreshold : null,
+  };
+  if (!project) return facts;
+  for (const cycle of project.cycles) {
+    const reports = project.reports.get(cycle.source.folder) ?? [];
+    const definitions = recordOf(cycle, 'measures')?.measures ?? [];
+    for (const report of reports) {
+      const key = definitions.find((d) => d.id === report.id)?.shared ?? report.id;
+      const effect = report.effectSize;
+      const g = effect ? (effect.basis === 'comparison' ? effect.hedgesG : effect.standardisedChange) : null;
+      if (effect && g !== null) {
+        const after = (role: string) =>
+          report.groups.find((gr) => gr.role === role && (gr.equity ?? 'all') === 'all')?.after.n ?? null;
+        facts.studies.push({
+          key,
+          basis: effect.basis,
+          member: member.name,
+          cycle: cycle.source.folder,
+          measure: report.id,
+          g,
+          ci95: effect.ci95,
+          n:
+            effect.basis === 'comparison'
+              ? [after('intervention'), after('comparison')]
+              : [after('intervention') ?? after('all'), null],
+          se: effect.se,
+        });
+      }
+      const gap = report.gap;
+      if (gap && gap.baseline !== null && gap.followUp !== null)
+        facts.gaps.push({
+          member: member.name,
+          cycle: cycle.source.folder,
+          measure: key,
+          baseline: gap.baseline,
+          followUp: gap.followUp,
+          change:
+            Math.abs(gap.followUp) < Math.abs(gap.baseline)
+              ? 'narrowed'
+              : Math.abs(gap.followUp) > Math.abs(gap.baseline)
+                ? 'widened'
+                : 'unchanged',
+        });
+    }
+    const decision = recordOf(cycle, 'reflections')?.decision;
+    if (typeof decision === 'string')
+      facts.decisions.push({
+        method: cycle.method,
+        theme: textOf(recordOf(cycle, 'question')?.theme) ?? '(no theme)',
+        decision,
+      });
+    const reflections = recordOf(cycle, 'reflections');
+    const learning = answerText(reflections?.learning);
+    const nextSteps = answerText(reflections?.nextSteps);
+    if (learning !== '' || nextSteps !== '') facts.learning = { cycle: cycle.source.folder, learning, nextSteps };
+  }
+  return facts;
+}
+
+export function memberRow(facts: MemberFacts): MemberRow {
+  return {
+    name: facts.name,
+    source: facts.source,
+    ref: facts.ref,
+    partnership: facts.partnership,
+    schools: facts.schools,
+    localAuthorities: facts.localAuthorities,
+    methods: facts.methods,
+    cycles: facts.cycles,
+    latestStage: facts.latestStage,
+    lastCommit: facts.lastCommit,
+    committers: facts.committers,
+    problems: facts.problems,
+    leftOut: facts.leftOut,
+    pulledAt: facts.pulledAt,
   };
 }
 
@@ -123,77 +235,34 @@ export interface AnalyseOptions {
   measure?: string;
 }
 
-export function analyseNetwork(members: readonly MemberInput[], options: AnalyseOptions): NetworkAnalysis {
-  const rows = members.map(memberRow);
-  const studies = new Map<string, { basis: 'comparison' | 'pre-post'; list: StudyEffect[]; notes: string[] }>();
-  const gapCycles: GapChange[] = [];
-  const decisions = new Map<string, { method: string; theme: string; decision: string; count: number }>();
-  const predictions = { 'as-predicted': 0, partly: 0, 'not-as-predicted': 0, waiting: 0 };
-  for (const member of members) {
-    const project = member.project;
-    if (!project) continue;
-    for (const [k, v] of Object.entries(project.trackRecord.counts)) predictions[k as keyof typeof predictions] += v;
-    for (const cycle of project.cycles) {
-      const reports = project.reports.get(cycle.source.folder);
-      if (!reports) continue;
-      const definitions = recordOf(cycle, 'measures')?.measures ?? [];
-      for (const report of reports) {
-        const key = definitions.find((d) => d.id === report.id)?.shared ?? report.id;
-        if (options.measure !== undefined && key !== options.measure && report.id !== options.measure) continue;
-        const effect = report.effectSize;
-        if (effect) {
-          const basis = effect.basis;
-          const slot = studies.get(`${key}\u0000${basis}`) ?? { basis, list: [], notes: [] };
-          const g = basis === 'comparison' ? effect.hedgesG : effect.standardisedChange;
-          const after = (role: string) =>
-            report.groups.find((gr) => gr.role === role && (gr.equity ?? 'all') === 'all')?.after.n ?? null;
-          if (g !== null)
-            slot.list.push({
-              member: member.name,
-              cycle: cycle.source.folder,
-              measure: report.id,
-              g,
-              ci95: effect.ci95,
-              n:
-                basis === 'comparison'
-                  ? [after('intervention'), after('comparison')]
-                  : [after('intervention') ?? after('all'), null],
-              se: effect.se,
-            });
-          studies.set(`${key}\u0000${basis}`, slot);
-        }
-        const gap = report.gap;
-        if (gap && gap.baseline !== null && gap.followUp !== null)
-          gapCycles.push({
-            member: member.name,
-            cycle: cycle.source.folder,
-            measure: key,
-            baseline: gap.baseline,
-            followUp: gap.followUp,
-            change:
-              Math.abs(gap.followUp) < Math.abs(gap.baseline)
-                ? 'narrowed'
-                : Math.abs(gap.followUp) > Math.abs(gap.baseline)
-                  ? 'widened'
-                  : 'unchanged',
-          });
-      }
-      const decision = recordOf(cycle, 'reflections')?.decision;
-      if (typeof decision === 'string') {
-        const theme = textOf(recordOf(cycle, 'question')?.theme) ?? '(no theme)';
-        const slotKey = `${cycle.method}\u0000${theme}\u0000${decision}`;
-        const slot = decisions.get(slotKey) ?? { method: cycle.method, theme, decision, count: 0 };
-        slot.count += 1;
-        decisions.set(slotKey, slot);
-      }
-    }
+export function analyseNetwork(members: readonly MemberFacts[], options: AnalyseOptions): NetworkAnalysis {
+  const wanted = (key: string, id: string): boolean =>
+    options.measure === undefined || key === options.measure || id === options.measure;
+  const studies = new Map<string, { key: string; basis: 'comparison' | 'pre-post'; list: StudyEffect[] }>();
+  for (const { key, basis, ...study } of members.flatMap((m) => m.studies)) {
+    if (!wanted(key, study.measure)) continue;
+    const slot = studies.get(`${key}\u0000${basis}`) ?? { key, basis, list: [] };
+    slot.list.push(study);
+    studies.set(`${key}\u0000${basis}`, slot);
   }
-  const measures = [...studies]
-    .map(([key, slot]) => pooling(key.split('\u0000')[0] as string, slot.basis, slot.list, options.estimator))
-    .filter((m) => m.studies.length > 0)
+  const gapCycles = members
+    .flatMap((m) => m.gaps)
+    .filter((g) => options.measure === undefined || g.measure === options.measure);
+  const decisions = new Map<string, { method: string; theme: string; decision: string; count: number }>();
+  for (const d of members.flatMap((m) => m.decisions)) {
+    const slotKey = `${d.method}\u0000${d.theme}\u0000${d.decision}`;
+    const slot = decisions.get(slotKey) ?? { ...d, count: 0 };
+    slot.count += 1;
+    decisions.set(slotKey, slot);
+  }
+  const predictions = { 'as-predicted': 0, partly: 0, 'not-as-predicted': 0, waiting: 0 };
+  for (const m of members)
+    for (const [k, v] of Object.entries(m.predictions)) predictions[k as keyof typeof predictions] += v;
+  const measures = [...studies.values()]
+    .map((slot) => pooling(slot.key, slot.basis, slot.list, options.estimator))
     .sort((a, b) => a.id.localeCompare(b.id, 'en') || a.basis.localeCompare(b.basis, 'en'));
   return {
-    members: rows,
+    members: members.map(memberRow),
     measures,
     gaps: {
       cycles: gapCycles,
@@ -250,6 +319,13 @@ function pooling(
     pooled: pooled ? (rest as MeasurePooling['pooled']) : null,
     notes,
   };
+}
+
+/** A reflection's text: a string, or the lines of a list; empty when not answered. */
+function answerText(value: unknown): string {
+  if (typeof value === 'string') return value.trim();
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string').join(' ');
+  return '';
 }
 
 function textOf(value: unknown): string | null {

@@ -1,8 +1,7 @@
 // The view model of the network briefing (sipp network brief): the members, a forest plot and words per pooled
 // measure, the equity gaps, the decisions, the track record, and each member's latest learning quoted from its
 // reflections with the member and cycle named. Pure and deterministic: the same members give the same briefing.
-import type { MemberInput, NetworkAnalysis } from '../network/analyse.js';
-import { recordOf } from '../records/cycle-data.js';
+import type { MemberFacts, NetworkAnalysis } from '../network/analyse.js';
 import { chartView } from './chart-views.js';
 import type { Chart } from './charts/types.js';
 import type { NetworkBriefing } from './types.js';
@@ -15,7 +14,7 @@ const f = (x: number): string => (x < 0 ? `−${(-x).toFixed(2)}` : x.toFixed(2)
 export function networkBriefing(
   title: string,
   analysis: NetworkAnalysis,
-  members: readonly MemberInput[],
+  members: readonly MemberFacts[],
   charts: readonly Chart[],
   threshold: number,
 ): NetworkBriefing {
@@ -75,21 +74,7 @@ export function networkBriefing(
     },
     decisions: analysis.decisions,
     predictions: predictionWords(analysis.predictions),
-    learning: members.flatMap((member) => {
-      const latest = [...(member.project?.cycles ?? [])]
-        .reverse()
-        .find((c) => hasText(recordOf(c, 'reflections')?.learning) || hasText(recordOf(c, 'reflections')?.nextSteps));
-      if (!latest) return [];
-      const reflections = recordOf(latest, 'reflections');
-      return [
-        {
-          member: member.name,
-          cycle: latest.source.folder,
-          learning: textOf(reflections?.learning),
-          nextSteps: textOf(reflections?.nextSteps),
-        },
-      ];
-    }),
+    learning: members.flatMap((member) => (member.learning ? [{ member: member.name, ...member.learning }] : [])),
     disclosure: `Only figures each partnership shows enter this briefing: a group of fewer than ${threshold} learners (and any figure that would let one be worked out) is hidden in the member's own briefings and gives no effect size here.`,
   };
 }
@@ -107,15 +92,4 @@ function predictionWords(p: NetworkAnalysis['predictions']): string {
   const decided = p['as-predicted'] + p.partly + p['not-as-predicted'];
   if (decided === 0) return 'No prediction has a result yet.';
   return `${p['as-predicted']} of ${decided} predictions with a result turned out as predicted, ${p.partly} partly and ${p['not-as-predicted']} not as predicted${p.waiting > 0 ? `; ${p.waiting} are still waiting for a result` : ''}.`;
-}
-
-function hasText(value: unknown): boolean {
-  return textOf(value) !== '';
-}
-
-/** A reflection's text: a string, or the lines of a list. */
-function textOf(value: unknown): string {
-  if (typeof value === 'string') return value.trim();
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string').join(' ');
-  return '';
 }
