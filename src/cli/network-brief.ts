@@ -31,7 +31,7 @@ export async function run(ctx: CliContext, opts: NetworkBriefOptions): Promise<n
   return withProjectLock(root, async () => {
     const members = await readMembers(root, data.members);
     const analysis = analyseNetwork(members, { estimator: 'reml' });
-    const charts = await networkCharts(analysis.measures);
+    const charts = await networkCharts(analysis.measures, analysis.gaps.cycles);
     const thresholds = members.flatMap((m) => (m.threshold === null ? [] : [m.threshold]));
     const view = networkBriefing(
       data.title,

@@ -306,9 +306,11 @@ function pooling(
   );
   if (pooled === null)
     notes.push(
-      usable.length < 2
-        ? 'Only one cycle can enter, so there is nothing to pool: a pooled figure needs two or more.'
-        : 'These cycles cannot be pooled.',
+      usable.length === 0
+        ? 'No cycle can enter, so there is nothing to pool: a pooled figure needs two or more.'
+        : usable.length === 1
+          ? 'Only one cycle can enter, so there is nothing to pool: a pooled figure needs two or more.'
+          : 'These cycles cannot be pooled.',
     );
   const { k: _k, ...rest } = pooled ?? { k: 0 };
   return {

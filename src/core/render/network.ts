@@ -4,6 +4,7 @@
 import type { MemberFacts, NetworkAnalysis } from '../network/analyse.js';
 import { chartView } from './chart-views.js';
 import type { Chart } from './charts/types.js';
+import { GAPS_CHART_ID } from './charts/gaps.js';
 import type { NetworkBriefing } from './types.js';
 
 /** The file name (without extension) of the network briefing, and of the folder of its charts. */
@@ -59,6 +60,7 @@ export function networkBriefing(
       };
     }),
     gaps: {
+      chart: ((c) => (c ? chartView(c, NETWORK_BRIEFING) : null))(charts.find((c) => c.id === GAPS_CHART_ID)),
       summary:
         analysis.gaps.cycles.length === 0
           ? 'No cycle has an equity gap at both baseline and follow-up yet.'

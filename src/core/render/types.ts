@@ -362,7 +362,11 @@ export interface NetworkBriefing {
     chart: ChartView | null;
     notes: string[];
   }[];
-  gaps: { summary: string; rows: { member: string; cycle: string; measure: string; baseline: string; followUp: string; change: string }[] };
+  gaps: {
+    summary: string;
+    chart: ChartView | null;
+    rows: { member: string; cycle: string; measure: string; baseline: string; followUp: string; change: string }[];
+  };
   decisions: { method: string; theme: string; decision: string; count: number }[];
   predictions: string;
   learning: { member: string; cycle: string; learning: string; nextSteps: string }[];

@@ -7,7 +7,8 @@ import type { InterventionRecord } from '../../records/model.js';
 import { interventionEvents } from './annotations.js';
 import { beforeAfterSpec } from './before-after.js';
 import { forestSpec } from './forest.js';
-import type { MeasurePooling } from '../../network/analyse.js';
+import type { GapChange, MeasurePooling } from '../../network/analyse.js';
+import { gapsSpec } from './gaps.js';
 import { overviewChartSpecs } from './overview.js';
 import { runChartSpec } from './run-chart.js';
 import { drawSvg, tidySvg } from './svg.js';
@@ -45,9 +46,12 @@ export async function chartsForCycle(cycle: CycleReport, context: CycleChartCont
 }
 
 /** The network briefing's forest plots: one per measure pooled across the members. */
-export async function networkCharts(measures: readonly MeasurePooling[]): Promise<Chart[]> {
+export async function networkCharts(
+  measures: readonly MeasurePooling[],
+  gaps: readonly GapChange[] = [],
+): Promise<Chart[]> {
   return drawAll(
-    measures.map(forestSpec).filter((s): s is ChartSpec => s !== null),
+    [...measures.map(forestSpec), gapsSpec(gaps)].filter((s): s is ChartSpec => s !== null),
     'network',
   );
 }

@@ -2,7 +2,7 @@
 
 import type { VegaLiteSpec } from './theme.js';
 
-export type ChartKind = 'before-after' | 'run-chart' | 'xmr' | 'overview' | 'forest';
+export type ChartKind = 'before-after' | 'run-chart' | 'xmr' | 'overview' | 'forest' | 'gaps';
 
 /** A chart before drawing: its Vega-Lite specification and words. Pure data, for tests and for `renderSvg`. */
 export interface ChartSpec {

@@ -1,0 +1,71 @@
+// The equity gaps of the network briefing as a chart: a row per member, cycle and measure, the gap at baseline (an
+// open circle) joined to the gap at follow-up (a filled circle), with a line at no gap. Positive means the equity
+// group is behind (statistics.md, "Change and equity gap"), so a row moving towards the line is a gap narrowing.
+import type { GapChange } from '../../network/analyse.js';
+import { CONTEXT, FONT, GRID, IMPROVEMENT, INK, WIDTH, type VegaLiteSpec } from './theme.js';
+import type { ChartSpec } from './types.js';
+
+const ROW_HEIGHT = 20;
+
+export const GAPS_CHART_ID = 'equity-gaps';
+
+export function gapsSpec(gaps: readonly GapChange[]): ChartSpec | null {
+  if (gaps.length === 0) return null;
+  const rows = gaps.map((g) => ({
+    label: `${g.member} · ${g.cycle} · ${g.measure}`,
+    baseline: g.baseline,
+    followUp: g.followUp,
+  }));
+  const y = {
+    field: 'label',
+    type: 'nominal',
+    sort: rows.map((r) => r.label),
+    title: null,
+    axis: { labelLimit: 260, ticks: false, domain: false },
+  };
+  const x = { type: 'quantitative', title: 'Gap (the equity group behind when above 0)', axis: { gridColor: GRID } };
+  const layers: VegaLiteSpec[] = [
+    {
+      data: { values: [{ zero: 0 }] },
+      mark: { type: 'rule', color: CONTEXT, strokeDash: [2, 2] },
+      encoding: { x: { field: 'zero', ...x } },
+    },
+    {
+      data: { values: rows },
+      mark: { type: 'rule', color: INK },
+      encoding: { y, x: { field: 'baseline', ...x }, x2: { field: 'followUp' } },
+    },
+    {
+      data: { values: rows },
+      mark: { type: 'point', filled: false, color: INK, size: 50 },
+      encoding: { y, x: { field: 'baseline', ...x } },
+    },
+    {
+      data: { values: rows },
+      mark: { type: 'point', filled: true, color: IMPROVEMENT, size: 50 },
+      encoding: { y, x: { field: 'followUp', ...x } },
+    },
+  ];
+  const narrowed = gaps.filter((g) => g.change === 'narrowed').length;
+  const widened = gaps.filter((g) => g.change === 'widened').length;
+  return {
+    id: GAPS_CHART_ID,
+    kind: 'gaps',
+    measure: '',
+    series: null,
+    title: 'Equity gaps at baseline and follow-up',
+    alt: `Each cycle's equity gap at baseline (open circle) and at follow-up (filled circle): ${narrowed} of ${gaps.length} narrowed and ${widened} widened. The dotted line is no gap.`,
+    notes: [],
+    spec: {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      width: WIDTH - 280,
+      height: ROW_HEIGHT * rows.length,
+      config: {
+        font: FONT,
+        view: { stroke: null },
+        axis: { labelFont: FONT, titleFont: FONT, labelColor: INK, titleColor: INK },
+      },
+      layer: layers,
+    },
+  };
+}
