@@ -1,13 +1,13 @@
 // `sipp brief --pdf` with the Chromium on this machine (CI installs Debian's): every HTML briefing of every example
 // printed to A4 PDF beside it, and a PDF sipp did not print is never replaced.
-import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, sipp, tempDir } from '../e2e/helpers.js';
 
 const examples = readdirSync(EXAMPLES)
-  .filter((name) => !name.startsWith('.'))
+  .filter((name) => existsSync(path.join(EXAMPLES, name, 'sipp.yaml')))
   .sort();
 
 describe('sipp brief --pdf', () => {
