@@ -25,6 +25,7 @@ export interface BriefOptions {
   format?: BriefingFormat;
   out?: string;
   pdf?: boolean;
+  handout?: boolean;
 }
 
 /** What commander passes after the options: the command, which knows whether --out was typed or defaulted. */
@@ -72,6 +73,7 @@ export async function run(
     const formats = opts.format ? [opts.format] : FORMATS;
     const files = await renderBriefings(project, cycles, selected, formats, readTemplateSet(root), {
       methodName,
+      handout: Boolean(opts.handout),
       refused: refused.map((r) => ({ folder: r.folder, number: r.number, problems: r.problems.length })),
     });
 

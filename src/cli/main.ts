@@ -140,9 +140,10 @@ export async function main(argv: readonly string[], io = processIo()): Promise<n
       '--pdf',
       'also print the HTML briefings to A4 PDF, with a Chromium or Chrome on this computer (SIPP_CHROME names one)',
     )
+    .option('--handout', 'also a two-page handout per cycle and one for the overview (<cycle>.handout.html and .md)')
     .addHelpText(
       'after',
-      '\nExamples:\n  sipp brief\n  sipp brief 2 --format html\n  sipp brief --out ~/meeting-briefings\n  sipp brief --pdf\n',
+      '\nExamples:\n  sipp brief\n  sipp brief 2 --format html\n  sipp brief --out ~/meeting-briefings\n  sipp brief --pdf\n  sipp brief --handout --pdf\n',
     )
     .action(lazy(() => import('./brief.js')));
 

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, sipp, snapshotTree, tempDir } from './helpers.js';
+import { EXAMPLES, REPO_ROOT, sipp, snapshotTree, tempDir } from './helpers.js';
 
 const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'brief-project');
 const GOLDEN = path.join(REPO_ROOT, 'test', 'golden', 'brief-project');
@@ -349,5 +349,33 @@ describe('sipp brief --pdf', () => {
     expect(r.stdout).toContain('open one, choose Print, then A4 and "Save as PDF"');
     expect(briefings(dir)).toContain('overview.html');
     expect(briefings(dir).some((f) => f.endsWith('.pdf'))).toBe(false);
+  });
+});
+
+describe('sipp brief --handout', () => {
+  it('writes a handout per cycle and one for the overview beside the briefings, with the briefing figures', () => {
+    const dir = tempDir();
+    cpSync(path.join(EXAMPLES, 'northfield-reading'), dir, { recursive: true });
+    const r = sipp(['brief', '--handout'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const files = readdirSync(path.join(dir, 'briefings'));
+    for (const stem of ['01-paired-reading', '02-reading-buddies-at-home', 'overview'])
+      for (const format of ['html', 'md']) expect(files).toContain(`${stem}.handout.${format}`);
+    const md = readFileSync(path.join(dir, 'briefings', '01-paired-reading.handout.md'), 'utf8');
+    expect(md).toContain('# Cycle 1: Cross-stage paired reading');
+    expect(md).toContain('**Handout** · Northfield Reading Partnership · Collaborative Action Research · Complete');
+    expect(md).toContain(
+      '- **Reading enjoyment survey score (points out of 40):** Intervention classes 24.1 → 27.2 (+3.1)',
+    );
+    expect(md).toContain('(01-paired-reading.charts/reading-enjoyment-before-after.svg)');
+    expect(md).toContain('## For the meeting');
+    expect(
+      existsSync(path.join(dir, 'briefings', '01-paired-reading.charts', 'reading-enjoyment-before-after.svg')),
+    ).toBe(true);
+    // Without --handout there is none.
+    const plain = tempDir();
+    cpSync(path.join(EXAMPLES, 'northfield-reading'), plain, { recursive: true });
+    expect(sipp(['brief'], { cwd: plain }).code).toBe(0);
+    expect(readdirSync(path.join(plain, 'briefings')).some((f) => f.includes('.handout.'))).toBe(false);
   });
 });

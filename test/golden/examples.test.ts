@@ -29,7 +29,7 @@ describe.each(examples)('the briefings of examples/%s', (example) => {
     const project = path.join(work, example);
     cpSync(path.join(EXAMPLES, example), project, { recursive: true });
     const out = path.join(work, 'out');
-    const run = sipp(['brief', '--out', out], { cwd: project });
+    const run = sipp(['brief', '--handout', '--out', out], { cwd: project });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const rendered = filesUnder(out);

@@ -33,6 +33,20 @@ describe('sipp brief --pdf', () => {
     expect(r.stdout).toMatch(/and \d+ PDFs? \(A4\), printed with /);
   });
 
+  it.each(examples)('prints the handouts of %s on at most two A4 sides each', async (name) => {
+    const dir = tempDir();
+    cpSync(path.join(EXAMPLES, name), dir, { recursive: true });
+    const r = sipp(['brief', '--handout', '--pdf', '--format', 'html'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const handouts = readdirSync(path.join(dir, 'briefings')).filter((f) => f.endsWith('.handout.pdf'));
+    // One per cycle and one for the overview.
+    expect(handouts.length).toBe(readdirSync(path.join(dir, 'cycles')).filter((f) => /^\d+-/.test(f)).length + 1);
+    for (const file of handouts) {
+      const pdf = await PDFDocument.load(readFileSync(path.join(dir, 'briefings', file)));
+      expect(pdf.getPageCount(), `${name}/${file}`).toBeLessThanOrEqual(2);
+    }
+  });
+
   it('replaces its own PDFs, and refuses to replace one it did not print', () => {
     const dir = tempDir();
     cpSync(path.join(EXAMPLES, 'northfield-reading'), dir, { recursive: true });

@@ -8,6 +8,7 @@ import { chartsForCycle, overviewCharts, type Chart } from './charts/index.js';
 import { cycleBriefing, cycleMeasureReports, type BriefingOptions } from './cycle.js';
 import type { CycleBriefing } from './types.js';
 import { trackRecord } from '../predictions/track-record.js';
+import { cycleHandout, overviewHandout } from './handout.js';
 import { OVERVIEW_NAME, overviewBriefing, type OverviewCycle, type RefusedCycle } from './overview.js';
 import {
   cycleTemplateName,
@@ -32,6 +33,8 @@ export interface RenderOptions extends Pick<BriefingOptions, 'methodName'> {
   charts?: boolean;
   /** Cycles not rendered because their records have problems: the overview names them. */
   refused?: readonly RefusedCycle[];
+  /** Also the two-page handouts: `<cycle>.handout.<format>` and `overview.handout.<format>`. */
+  handout?: boolean;
 }
 
 /** The method whose cycle template a briefing uses when its own method has none (CAR is the umbrella method). */
@@ -72,6 +75,11 @@ export async function renderBriefings(
         text: renderBriefing(templates, cycleTemplateFor(templates, c, format), view, format),
       });
       if (format === 'md') out.push(...svgFiles(c.cycle.source.folder, charts));
+      if (opts.handout)
+        out.push({
+          file: `${c.cycle.source.folder}.handout.${format}`,
+          text: renderBriefing(templates, `handout.cycle.${format}`, cycleHandout(view), format),
+        });
     }
   }
   const ordered = [...cycles].sort((a, b) => a.cycle.source.folder.localeCompare(b.cycle.source.folder, 'en'));
@@ -101,6 +109,11 @@ export async function renderBriefings(
       text: renderBriefing(templates, overviewTemplateName(format), overview, format),
     });
     if (format === 'md') out.push(...svgFiles(OVERVIEW_NAME, trend));
+    if (opts.handout)
+      out.push({
+        file: `${OVERVIEW_NAME}.handout.${format}`,
+        text: renderBriefing(templates, `handout.overview.${format}`, overviewHandout(overview), format),
+      });
   }
   // Control characters typed into a record never reach a briefing raw (XML, and so SVG, forbids them).
   return out.map((file) => ({ ...file, text: visibleInDocument(file.text) }));

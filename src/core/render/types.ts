@@ -2,6 +2,8 @@
 // Templates only lay these out; anything a template could get wrong (a figure for a small group, a date
 // format, a missing answer) is settled here.
 
+import type { CycleHandout, OverviewHandout } from './handout.js';
+
 /** A free-text answer ready to print. */
 export interface Answer {
   /** False when the team has not written it yet (text is then "Not yet recorded"). */
@@ -373,4 +375,4 @@ export interface NetworkBriefing {
   disclosure: string;
 }
 
-export type Briefing = CycleBriefing | OverviewBriefing | NetworkBriefing;
+export type Briefing = CycleBriefing | OverviewBriefing | NetworkBriefing | CycleHandout | OverviewHandout;
