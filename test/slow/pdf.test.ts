@@ -1,6 +1,7 @@
 // `sipp brief --pdf` with the Chromium on this machine (CI installs Debian's): every HTML briefing of every example
 // printed to A4 PDF beside it, and a PDF sipp did not print is never replaced.
 import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
@@ -57,5 +58,35 @@ describe('sipp brief --pdf', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('overview.pdf was not printed by sipp, so sipp will not replace it.');
     expect(readFileSync(path.join(dir, 'briefings', 'overview.pdf'), 'utf8')).toBe('%PDF-1.4 our own minutes');
+  });
+});
+
+/**
+ * How much of each page holds content, from 0 to 1: the span from the first to the last word between the running
+ * header and footer, by pdftotext's word boxes (Debian's poppler-utils; CI installs it).
+ */
+function pageFill(pdf: string): number[] {
+  const boxes = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
+  return [...boxes.matchAll(/<page width="[\d.]+" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map(([, h, body]) => {
+    const height = Number(h);
+    const words = [...(body ?? '').matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)]
+      .map((m) => [Number(m[1]), Number(m[2])] as const)
+      .filter(([top, bottom]) => top > 30 && bottom < height - 45);
+    if (words.length === 0) return 0;
+    return (Math.max(...words.map((w) => w[1])) - Math.min(...words.map((w) => w[0]))) / (height - 80);
+  });
+}
+
+describe('full briefings without wasted pages', () => {
+  it.each(examples)('leave no page of %s with less than a fifth of a page on it, except the last', (name) => {
+    const dir = tempDir();
+    cpSync(path.join(EXAMPLES, name), dir, { recursive: true });
+    const r = sipp(['brief', '--pdf', '--format', 'html'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    for (const file of readdirSync(path.join(dir, 'briefings')).filter((f) => f.endsWith('.pdf'))) {
+      const fill = pageFill(path.join(dir, 'briefings', file));
+      const thin = fill.slice(0, -1).flatMap((f, i) => (f < 0.2 ? [`page ${i + 1}: ${f.toFixed(2)}`] : []));
+      expect(thin, `${name}/${file}`).toEqual([]);
+    }
   });
 });

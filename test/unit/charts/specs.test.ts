@@ -4,6 +4,7 @@ import { analysisReport } from '../../../src/core/analysis/report.js';
 import { cycleChartSpecs, overviewChartSpecs, type ChartSpec } from '../../../src/core/render/charts/index.js';
 import { INTERVENTION, MEASURES, cycle } from './fixtures.js';
 import type { MeasuresRecord } from '../../../src/core/records/model.js';
+import type { CycleReport } from '../../../src/core/analysis/report-types.js';
 
 type Json = Record<string, unknown>;
 
@@ -53,6 +54,20 @@ describe('the before/after chart', () => {
     const subtitle = ((c.spec.title as Json).subtitle as string[]).join(' ');
     expect(subtitle).toMatch(/Not shown \(\[c\]\).*Comparison, SIMD 5/);
     expect(JSON.stringify(c.spec)).not.toContain('27.0');
+  });
+
+  it('puts each value label right of its row, saying "after" when the after value is left of the before value', () => {
+    const record = structuredClone(MEASURES);
+    const groups = record.results?.[0]?.groups ?? [];
+    // Comparison classes fall from 24.6 to 19.3: the label goes right of 24.6, not into the row labels.
+    if (groups[1]?.after) groups[1].after.mean = 19.3;
+    const report = analysisReport([{ id: '01', number: 1, measures: record }], { suppressionThreshold: 5 });
+    const spec = cycleChartSpecs(report.cycles[0] as CycleReport).find((c) => c.kind === 'before-after') as ChartSpec;
+    const texts = layers(spec.spec).filter((l) => markOf(l).type === 'text');
+    expect(texts.every((l) => markOf(l).align === 'left')).toBe(true);
+    const labels = texts.flatMap(rowsOf);
+    expect(labels.find((r) => r.group === 'Comparison classes')).toMatchObject({ value: 24.6, text: 'after: 19.3' });
+    expect(labels.find((r) => r.group === 'Intervention classes')).toMatchObject({ value: 27.2, text: '27.2' });
   });
 
   it('states the equity gap and marks its two groups in bold', () => {
@@ -167,6 +182,26 @@ describe('overview charts', () => {
     expect(points.filter((p) => p.series === 'All learners').map((p) => p.value)).toEqual([24.1, 27.2, 24.1, 27.2]);
     expect(points.filter((p) => p.series === 'Equity group')).toHaveLength(4);
     expect(specs[0]?.alt).toMatch(/^Reading enjoyment score across 2 cycles: all learners 24\.1 \(cycle 1 before\)/);
+    // The same groups in both cycles: one line per series; the axis does not start at 0, and says so.
+    expect(new Set(points.map((p) => p.line))).toEqual(new Set(['All learners 0', 'Equity group 0']));
+    const subtitle = ((specs[0]?.spec.title as Json).subtitle as string[]).join(' ');
+    expect(subtitle).toMatch(/The vertical axis starts at \d+, not at 0/);
+  });
+
+  it('break the line between cycles with different cohorts, and say so', () => {
+    const other = structuredClone(MEASURES);
+    for (const group of other.results?.[0]?.groups ?? [])
+      group.name = group.name.replace('Intervention classes', 'P4-P5 classes');
+    const specs = overviewChartSpecs(
+      analysisReport([
+        { id: '01-a', number: 1, measures: MEASURES },
+        { id: '02-b', number: 2, measures: other },
+      ]),
+    );
+    const points = rowsOf(specs[0]?.spec as Json).filter((p) => p.series === 'All learners');
+    expect(points.map((p) => p.line)).toEqual(['All learners 0', 'All learners 0', 'All learners 1', 'All learners 1']);
+    const subtitle = ((specs[0]?.spec.title as Json).subtitle as string[]).join(' ');
+    expect(subtitle).toContain('A line breaks where the cycles were with different groups of learners');
   });
 });
 

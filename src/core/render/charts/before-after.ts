@@ -25,11 +25,22 @@ export function beforeAfterSpec(measure: MeasureReport): ChartSpec | null {
     ...(r.before === null ? [] : [{ group: r.group, order: r.order, time: 'Before', value: r.before }]),
     ...(r.after === null ? [] : [{ group: r.group, order: r.order, time: 'After', value: r.after }]),
   ]);
+  // Each row's value label sits right of its rightmost point, so it never runs into the row labels on the left; when
+  // the after value is left of the before value the label says which value it is.
   const labels = rows.flatMap((r) => {
     const value = r.after ?? r.before;
     if (value === null) return [];
-    const rightwards = r.before === null || r.after === null || r.after >= r.before;
-    return [{ group: r.group, order: r.order, value, text: valueText(value, yesNo, decimals), rightwards }];
+    const leftwards = r.before !== null && r.after !== null && r.after < r.before;
+    const text = valueText(value, yesNo, decimals);
+    return [
+      {
+        group: r.group,
+        order: r.order,
+        value: leftwards ? (r.before as number) : value,
+        text: leftwards ? `after: ${text}` : text,
+        rightwards: true,
+      },
+    ];
   });
   const bold = measure.gap ? [measure.gap.equityGroup, measure.gap.othersGroup] : [];
   const y = {

@@ -15,6 +15,8 @@ interface OverviewPoint {
   step: string;
   order: number;
   series: typeof ALL_LEARNERS | typeof EQUITY_GROUP;
+  /** The line a point belongs to: a new one starts where a cycle's group (its cohort) is not the one before. */
+  line: string;
   value: number;
   label: string;
 }
@@ -67,14 +69,24 @@ function overviewSpec(
   const yesNo = latest.kind === 'yes-no';
   const text = (value: number): string =>
     yesNo ? `${formatNumber(value, 1, false)}%` : formatNumber(value, meanDecimals(entries), false);
+  // Cycles of different cohorts (P4-P7 in one, P4-P5 in the next) are not one series: the line breaks between them.
+  const cohorts = new Map<OverviewPoint['series'], { name: string; n: number }>();
+  const lineOf = (series: OverviewPoint['series'], name: string): string => {
+    const last = cohorts.get(series);
+    const n = last === undefined ? 0 : last.name === name ? last.n : last.n + 1;
+    cohorts.set(series, { name, n });
+    return `${series} ${n}`;
+  };
   entries.forEach(({ measure, label }, c) => {
     const add = (series: OverviewPoint['series'], group: GroupReport | undefined): void => {
       if (!group || group.suppressed) return;
+      const line = lineOf(series, group.name);
       if (group.before.mean !== null)
         points.push({
           step: `${label}\nbefore`,
           order: 2 * c,
           series,
+          line,
           value: group.before.mean,
           label: text(group.before.mean),
         });
@@ -83,6 +95,7 @@ function overviewSpec(
           step: `${label}\nafter`,
           order: 2 * c + 1,
           series,
+          line,
           value: group.after.mean,
           label: text(group.after.mean),
         });
@@ -95,6 +108,8 @@ function overviewSpec(
     add(EQUITY_GROUP, equity);
   });
   if (points.length === 0) return null;
+  const axisFrom = yesNo ? [0, 100] : scoreDomain(points.map((p) => p.value));
+  const chartWidth = Math.min(WIDTH, Math.max(300, new Set(points.map((p) => p.order)).size * 100));
   const x = {
     field: 'step',
     type: 'ordinal',
@@ -107,7 +122,7 @@ function overviewSpec(
     field: 'value',
     type: 'quantitative',
     title: yesNo ? '% answering yes' : (latest.unit ?? 'Mean'),
-    scale: yesNo ? { domain: [0, 100] } : { zero: false, nice: false, padding: 26 },
+    scale: { domain: yesNo ? [0, 100] : axisFrom, nice: false, zero: false },
   };
   const series = [ALL_LEARNERS, EQUITY_GROUP].filter((s) => points.some((p) => p.series === s));
   const legend = {
@@ -129,13 +144,22 @@ function overviewSpec(
           ...(cyclesWithMeasure > entries.length
             ? [`The latest ${entries.length} of the ${cyclesWithMeasure} cycles with this measure`]
             : []),
+          ...(!yesNo && (axisFrom[0] as number) > 0
+            ? [
+                `The vertical axis starts at ${formatNumber(axisFrom[0] as number, 0, false)}, not at 0, to show the changes`,
+              ]
+            : []),
+          ...(new Set(points.map((p) => p.line)).size > series.length
+            ? ['A line breaks where the cycles were with different groups of learners']
+            : []),
         ],
-        420,
+        // Wrapped to the drawing's own width: a longer line would be cut off at the edge of the picture.
+        chartWidth + 40,
       ),
       subtitlePadding: 6,
       offset: 12,
     },
-    width: Math.min(WIDTH, Math.max(300, new Set(points.map((p) => p.order)).size * 100)),
+    width: chartWidth,
     height: 220,
     config: chartConfig(),
     data: { values: points },
@@ -143,11 +167,10 @@ function overviewSpec(
     layer: [
       {
         mark: { type: 'line', color: CONTEXT, strokeWidth: 1.5 },
-        transform: [{ calculate: 'datum.series', as: 'line' }],
         encoding: {
-          detail: { field: 'series' },
+          detail: { field: 'line' },
           strokeDash: {
-            field: 'line',
+            field: 'series',
             type: 'nominal',
             scale: {
               domain: [ALL_LEARNERS, EQUITY_GROUP],
@@ -195,6 +218,16 @@ function overviewSpec(
     notes: [],
     spec,
   };
+}
+
+/** A score axis from a whole number below the lowest value to one above the highest, with room for the labels. */
+function scoreDomain(values: readonly number[]): [number, number] {
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const span = hi - lo || Math.max(1, Math.abs(hi));
+  const step = 10 ** Math.floor(Math.log10(span));
+  const from = Math.max(0, Math.floor((lo - 0.25 * span) / step) * step);
+  return [from, Math.ceil((hi + 0.25 * span) / step) * step];
 }
 
 /** Decimals of a measure's means across cycles: as written, 1 or 2. */
