@@ -89,6 +89,19 @@ describe('the before/after chart', () => {
 });
 
 describe('the run chart', () => {
+  it("puts each signal's label beyond the highest (or lowest) point of its run, clear of the data line", () => {
+    const c = chart('run-chart');
+    const bold = layers(c.spec).filter((l) => markOf(l).type === 'text' && markOf(l).fontWeight === 'bold');
+    const labels = bold.flatMap((l) => rowsOf(l).map((r) => ({ value: r.value, above: (markOf(l).dy as number) < 0 })));
+    expect(labels.length).toBeGreaterThan(0);
+    const series = cycle().measures.find((m) => m.id === 'reads-often')?.series[0];
+    const runs = (series?.runChart?.signals ?? []).map((sg) =>
+      (series?.points ?? []).slice(sg.fromIndex, sg.toIndex + 1).map((p) => p.value),
+    );
+    for (const label of labels)
+      expect(runs.some((run) => label.value === (label.above ? Math.max(...run) : Math.min(...run)))).toBe(true);
+  });
+
   it('draws the median, and the intervention start and adaptations within the series as labelled rules', () => {
     const c = chart('run-chart');
     const all = layers(c.spec);

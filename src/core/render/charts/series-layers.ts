@@ -192,8 +192,12 @@ export function signalLabelLayer(
     const key = `${at}|${below}`;
     const existing = labels.get(key);
     const name = SIGNAL_LABELS[s.type];
+    // Clear of the data line: above the highest point of the signal's run (below the lowest, for a signal below), so
+    // the line between its points does not run through the label (issue 10: labels overlapped the line).
+    const run = series.points.slice(s.fromIndex, s.toIndex + 1).map((p) => p.value);
+    const value = run.length === 0 ? (series.points[at]?.value ?? 0) : below ? Math.min(...run) : Math.max(...run);
     if (existing) existing.text = `${existing.text}, ${name.toLowerCase()}`;
-    else labels.set(key, { x: xOf(series, at), value: series.points[at]?.value ?? 0, text: name, below });
+    else labels.set(key, { x: xOf(series, at), value, text: name, below });
   }
   const rows = [...labels.values()];
   const layer = (below: boolean): VegaLiteSpec => ({
