@@ -123,11 +123,17 @@ export function aggregateSeries(
 ): AggregatedSeries[] {
   const series: AggregatedSeries[] = [];
   for (const role of rolesOf(hasGroup)) {
-    const inRole = observations.filter((o) => role === 'all' || o.group === role);
-    if (inRole.length === 0) continue;
-    const dates = [...new Set(inRole.map((o) => o.date))].sort();
-    const points = dates.flatMap((date): SeriesPoint[] => {
-      const values = inRole.filter((o) => o.date === date && o.value !== null).map((o) => o.value as number);
+    // Grouped by date in one pass (filtering every row once per date grew as dates × rows: issue 10).
+    const byDate = new Map<string, number[]>();
+    for (const o of observations) {
+      if (role !== 'all' && o.group !== role) continue;
+      const values = byDate.get(o.date) ?? [];
+      if (o.value !== null) values.push(o.value);
+      byDate.set(o.date, values);
+    }
+    if (byDate.size === 0) continue;
+    const points = [...byDate.keys()].sort().flatMap((date): SeriesPoint[] => {
+      const values = byDate.get(date) ?? [];
       if (values.length === 0) return [];
       return [{ date, value: pointValue(values, kind), n: values.length }];
     });

@@ -233,6 +233,27 @@ describe('aggregateSeries', () => {
       { group: 'Comparison', points: [{ date: '2025-09-15', value: 100, n: 1 }] },
     ]);
   });
+  it('gives, for any rows, each date its rows and only its rows (grouped once, not filtered per date)', () => {
+    const row = fc.record({
+      group: fc.constantFrom<'intervention' | 'comparison'>('intervention', 'comparison'),
+      date: fc.constantFrom('2025-09-01', '2025-09-08', '2025-09-15', '2025-09-22'),
+      value: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 60 }), (rows) => {
+        const observations = rows.map((r, i) => ({ row: i + 2, ...r }));
+        for (const s of aggregateSeries(observations, 'score', true)) {
+          const role = s.group === 'Intervention' ? 'intervention' : 'comparison';
+          for (const point of s.points) {
+            const mine = observations.filter((o) => o.group === role && o.date === point.date && o.value !== null);
+            expect(point.n).toBe(mine.length);
+            expect(point.value).toBeCloseTo(mine.reduce((a, o) => a + (o.value as number), 0) / mine.length, 1);
+          }
+          expect(s.points.map((p) => p.date)).toEqual([...s.points.map((p) => p.date)].sort());
+        }
+      }),
+    );
+  });
 });
 
 describe('roundTo and rangeLabel', () => {
