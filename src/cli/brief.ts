@@ -13,6 +13,7 @@ import { selectCycles } from '../core/records/select-cycles.js';
 import { projectStatus } from '../core/status/index.js';
 import { findMethod } from '../methods/registry.js';
 import { checkOutputFolder, writeBriefings } from '../project/briefings.js';
+import { openBriefCache } from '../project/brief-cache.js';
 import { requireProjectRoot } from '../project/find-root.js';
 import { withProjectLock } from '../project/lock.js';
 import { findBrowser, printPdfs, refuseForeignPdfs } from '../project/pdf.js';
@@ -71,7 +72,25 @@ export async function run(
     const selected = named.filter((c) => !isRefused(c));
     const project = projectData(source, problems) as ProjectFile;
     const formats = opts.format ? [opts.format] : FORMATS;
-    const files = await renderBriefings(project, cycles, selected, formats, readTemplateSet(root), {
+    const templates = readTemplateSet(root);
+    // A big project renders again only the cycles whose inputs changed since the last run (the overview always).
+    const cache = openBriefCache(root, outDir, source.cycles.length, templates);
+    const keys = new Map(
+      selected.map((c) => [
+        c.cycle.source.folder,
+        cache?.keyOf([
+          JSON.stringify(formats),
+          String(Boolean(opts.handout)),
+          c.cycle.method,
+          source.project.text,
+          ...[...c.cycle.source.records].map(([name, file]) => `${name}\n${file.text}`),
+        ]) ?? '',
+      ]),
+    );
+    const fresh = cache
+      ? selected.filter((c) => !cache.unchanged(c.cycle.source.folder, keys.get(c.cycle.source.folder) ?? ''))
+      : selected;
+    const files = await renderBriefings(project, cycles, fresh, formats, templates, {
       methodName,
       handout: Boolean(opts.handout),
       refused: refused.map((r) => ({ folder: r.folder, number: r.number, problems: r.problems.length })),
@@ -79,7 +98,21 @@ export async function run(
 
     const inProject = !path.relative(root, outDir).startsWith('..') && !path.isAbsolute(path.relative(root, outDir));
     const written = await writeBriefings(outDir, files, shown, inProject ? root : outDir);
+    await cache?.save(
+      new Map(
+        fresh.map((c) => {
+          const folder = c.cycle.source.folder;
+          const own = files.filter((f) => f.file.startsWith(`${folder}.`)).map((f) => f.file);
+          return [folder, { key: keys.get(folder) ?? '', files: own }];
+        }),
+      ),
+    );
     ctx.out(report(written.map(shown), ctx.color));
+    const kept = selected.length - fresh.length;
+    if (kept > 0)
+      ctx.out(
+        `${kept} cycle${kept === 1 ? ' is' : 's are'} unchanged since the last \`sipp brief\`: ${kept === 1 ? 'its briefing was' : 'their briefings were'} not rendered again.\n`,
+      );
     if (opts.pdf)
       await printToPdf(
         ctx,

@@ -113,7 +113,7 @@ function removeEmptyFolders(dir: string): void {
   }
 }
 
-function isSippBriefing(absolute: string): boolean {
+export function isSippBriefing(absolute: string): boolean {
   if (statSync(absolute).isDirectory()) return false;
   const fd = openSync(absolute, 'r');
   try {

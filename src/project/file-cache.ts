@@ -55,7 +55,7 @@ export function openFileCache(
   return createFileCache(file, fingerprint, readCacheFile(file, fingerprint));
 }
 
-function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.SIPP_CACHE_DIR) return env.SIPP_CACHE_DIR;
   const base = env.XDG_CACHE_HOME || (homedir() ? path.join(homedir(), '.cache') : '');
   return base ? path.join(base, 'sipp') : undefined;

@@ -379,3 +379,40 @@ describe('sipp brief --handout', () => {
     expect(readdirSync(path.join(plain, 'briefings')).some((f) => f.includes('.handout.'))).toBe(false);
   });
 });
+
+describe('sipp brief on a big project renders again only what changed', () => {
+  it('skips unchanged cycles, renders a changed one, and gives the same files as a full render', () => {
+    const dir = tempDir();
+    cpSync(path.join(EXAMPLES, 'northfield-reading'), dir, { recursive: true });
+    // 20 cycles (the cache is for projects of 20 or more): the example's two, copied in turn.
+    for (let n = 3; n <= 20; n += 1) {
+      const from = n % 2 === 1 ? '01-paired-reading' : '02-reading-buddies-at-home';
+      cpSync(
+        path.join(dir, 'cycles', from),
+        path.join(dir, 'cycles', `${String(n).padStart(2, '0')}-${from.slice(3)}`),
+        {
+          recursive: true,
+        },
+      );
+    }
+    const env = { SIPP_CACHE_DIR: path.join(tempDir(), 'cache') };
+    expect(sipp(['brief'], { cwd: dir, env }).code).toBe(0);
+    const again = sipp(['brief'], { cwd: dir, env });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(
+      '20 cycles are unchanged since the last `sipp brief`: their briefings were not rendered again.',
+    );
+    const measures = path.join(dir, 'cycles', '05-paired-reading', 'measures.yaml');
+    writeFileSync(measures, readFileSync(measures, 'utf8').replace('mean: 27.2, sd: 5.9', 'mean: 27.6, sd: 5.9'));
+    const changed = sipp(['brief'], { cwd: dir, env });
+    expect(changed.stdout).toContain('briefings/05-paired-reading.md');
+    expect(changed.stdout).not.toContain('briefings/07-paired-reading.md');
+    expect(changed.stdout).toContain('19 cycles are unchanged');
+    // What the cache kept and what it rendered again is what a full render gives, byte for byte.
+    const full = tempDir();
+    cpSync(dir, full, { recursive: true });
+    expect(sipp(['brief', '--out', 'fresh'], { cwd: full, env: { SIPP_NO_CACHE: '1' } }).code).toBe(0);
+    const tree = (folder: string) => snapshotTree(folder);
+    expect(tree(path.join(dir, 'briefings'))).toEqual(tree(path.join(full, 'fresh')));
+  }, 120_000);
+});
