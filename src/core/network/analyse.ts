@@ -30,29 +30,25 @@ export interface MemberInput {
   } | null;
 }
 
-export interface MemberRow {
-  /** contract */
-  name: string;
-  /** contract */
-  source: string;
-  ref: string | null;
-  /** contract: the partnership's name (sipp.yaml), or the project's title; null when not pulled. */
-  partnership: string | null;
-  schools: string[];
-  localAuthorities: string[];
-  methods: string[];
-  /** contract */
-  cycles: number;
-  latestStage: string | null;
-  /** contract: the date of the last commit read (ISO 8601), null when not pulled. */
-  lastCommit: string | null;
-  committers: number;
-  /** contract: errors in its records (sipp validate); its cycles with errors are left out of the analysis. */
-  problems: number;
-  /** Cycles left out of the analysis because their records have errors. */
-  leftOut: string[];
-  pulledAt: string | null;
-}
+/** contract (`sipp network status --json`): a member's row, the status part of its facts. */
+export type MemberRow = Pick<MemberFacts, (typeof ROW_KEYS)[number]>;
+
+const ROW_KEYS = [
+  'name',
+  'source',
+  'ref',
+  'partnership',
+  'schools',
+  'localAuthorities',
+  'methods',
+  'cycles',
+  'latestStage',
+  'lastCommit',
+  'committers',
+  'problems',
+  'leftOut',
+  'pulledAt',
+] as const;
 
 export interface StudyEffect {
   member: string;
@@ -106,13 +102,16 @@ export interface MemberFacts {
   lastCommit: string | null;
   committers: number;
   pulled: boolean;
+  /** contract: the partnership's name (sipp.yaml), or the project's title; null when not pulled. */
   partnership: string | null;
   schools: string[];
   localAuthorities: string[];
   methods: string[];
   cycles: number;
   latestStage: string | null;
+  /** contract: errors in its records (sipp validate); its cycles with errors are left out of the analysis. */
   problems: number;
+  /** Cycles left out of the analysis because their records have errors. */
   leftOut: string[];
   studies: (StudyEffect & { key: string; basis: 'comparison' | 'pre-post' })[];
   gaps: GapChange[];
@@ -211,22 +210,7 @@ export function memberFacts(member: MemberInput): MemberFacts {
 }
 
 export function memberRow(facts: MemberFacts): MemberRow {
-  return {
-    name: facts.name,
-    source: facts.source,
-    ref: facts.ref,
-    partnership: facts.partnership,
-    schools: facts.schools,
-    localAuthorities: facts.localAuthorities,
-    methods: facts.methods,
-    cycles: facts.cycles,
-    latestStage: facts.latestStage,
-    lastCommit: facts.lastCommit,
-    committers: facts.committers,
-    problems: facts.problems,
-    leftOut: facts.leftOut,
-    pulledAt: facts.pulledAt,
-  };
+  return Object.fromEntries(ROW_KEYS.map((key) => [key, facts[key]])) as MemberRow;
 }
 
 export interface AnalyseOptions {

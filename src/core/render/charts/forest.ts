@@ -1,7 +1,8 @@
 // The forest plot of a pooled measure in the network briefing: a row per cycle with its effect size and 95% CI,
 // the pooled estimate as a diamond over its CI, its 95% prediction interval as a dashed line, and a line at zero.
 import type { MeasurePooling } from '../../network/analyse.js';
-import { CONTEXT, FONT, GRID, IMPROVEMENT, INK, WIDTH, type VegaLiteSpec } from './theme.js';
+import { rowAxis, rowChart, valueAxis, zeroRule } from './row-chart.js';
+import { IMPROVEMENT, INK, WIDTH, type VegaLiteSpec } from './theme.js';
 import type { ChartSpec } from './types.js';
 
 const ROW_HEIGHT = 22;
@@ -23,20 +24,10 @@ export function forestSpec(measure: MeasurePooling): ChartSpec | null {
   const order = [...rows.map((r) => r.label), pooledLabel];
   const pooledRow = { label: pooledLabel, g: pooled.estimate, lo: pooled.ci95[0], hi: pooled.ci95[1] };
   const pi = pooled.predictionInterval;
-  const y = {
-    field: 'label',
-    type: 'nominal',
-    sort: order,
-    title: null,
-    axis: { labelLimit: 220, ticks: false, domain: false },
-  };
-  const x = { type: 'quantitative', title: 'Effect size (Hedges\u2019 g)', axis: { gridColor: GRID } };
+  const y = rowAxis(order, 220);
+  const x = valueAxis('Effect size (Hedges\u2019 g)');
   const layers: VegaLiteSpec[] = [
-    {
-      data: { values: [{ zero: 0 }] },
-      mark: { type: 'rule', color: CONTEXT, strokeDash: [2, 2] },
-      encoding: { x: { field: 'zero', ...x } },
-    },
+    zeroRule(x),
     {
       data: { values: rows },
       mark: { type: 'rule', color: INK },
@@ -67,17 +58,7 @@ export function forestSpec(measure: MeasurePooling): ChartSpec | null {
       encoding: { y, x: { field: 'g', ...x } },
     },
   ];
-  const spec: VegaLiteSpec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: WIDTH - 240,
-    height: ROW_HEIGHT * order.length,
-    config: {
-      font: FONT,
-      view: { stroke: null },
-      axis: { labelFont: FONT, titleFont: FONT, labelColor: INK, titleColor: INK },
-    },
-    layer: layers,
-  };
+  const spec = rowChart(WIDTH - 240, order.length, ROW_HEIGHT, layers);
   const basis = measure.basis === 'comparison' ? 'against a comparison group' : 'pre-post';
   return {
     id: `${measure.id}-${measure.basis}-forest`,

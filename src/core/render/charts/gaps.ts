@@ -2,7 +2,8 @@
 // open circle) joined to the gap at follow-up (a filled circle), with a line at no gap. Positive means the equity
 // group is behind (statistics.md, "Change and equity gap"), so a row moving towards the line is a gap narrowing.
 import type { GapChange } from '../../network/analyse.js';
-import { CONTEXT, FONT, GRID, IMPROVEMENT, INK, WIDTH, type VegaLiteSpec } from './theme.js';
+import { rowAxis, rowChart, valueAxis, zeroRule } from './row-chart.js';
+import { IMPROVEMENT, INK, WIDTH, type VegaLiteSpec } from './theme.js';
 import type { ChartSpec } from './types.js';
 
 const ROW_HEIGHT = 20;
@@ -16,20 +17,13 @@ export function gapsSpec(gaps: readonly GapChange[]): ChartSpec | null {
     baseline: g.baseline,
     followUp: g.followUp,
   }));
-  const y = {
-    field: 'label',
-    type: 'nominal',
-    sort: rows.map((r) => r.label),
-    title: null,
-    axis: { labelLimit: 260, ticks: false, domain: false },
-  };
-  const x = { type: 'quantitative', title: 'Gap (the equity group behind when above 0)', axis: { gridColor: GRID } };
+  const y = rowAxis(
+    rows.map((r) => r.label),
+    260,
+  );
+  const x = valueAxis('Gap (the equity group behind when above 0)');
   const layers: VegaLiteSpec[] = [
-    {
-      data: { values: [{ zero: 0 }] },
-      mark: { type: 'rule', color: CONTEXT, strokeDash: [2, 2] },
-      encoding: { x: { field: 'zero', ...x } },
-    },
+    zeroRule(x),
     {
       data: { values: rows },
       mark: { type: 'rule', color: INK },
@@ -56,16 +50,6 @@ export function gapsSpec(gaps: readonly GapChange[]): ChartSpec | null {
     title: 'Equity gaps at baseline and follow-up',
     alt: `Each cycle's equity gap at baseline (open circle) and at follow-up (filled circle): ${narrowed} of ${gaps.length} narrowed and ${widened} widened. The dotted line is no gap.`,
     notes: [],
-    spec: {
-      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      width: WIDTH - 280,
-      height: ROW_HEIGHT * rows.length,
-      config: {
-        font: FONT,
-        view: { stroke: null },
-        axis: { labelFont: FONT, titleFont: FONT, labelColor: INK, titleColor: INK },
-      },
-      layer: layers,
-    },
+    spec: rowChart(WIDTH - 280, rows.length, ROW_HEIGHT, layers),
   };
 }
