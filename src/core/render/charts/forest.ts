@@ -8,34 +8,43 @@ import type { ChartSpec } from './types.js';
 const ROW_HEIGHT = 22;
 const f = (x: number): string => (x < 0 ? `−${(-x).toFixed(2)}` : x.toFixed(2));
 
+/** Cycles a forest plot draws one row each; beyond that they share one row of dots. */
+export const FOREST_ROWS = 40;
+
 /** Null when nothing is pooled (the briefing lists the single cycle in words instead). */
 export function forestSpec(measure: MeasurePooling): ChartSpec | null {
   const pooled = measure.pooled;
   if (!pooled) return null;
   const pooledLabel = `Pooled (${pooled.estimator.toUpperCase()}, ${measure.k} cycles)`;
-  const rows = measure.studies
-    .filter((s) => s.ci95 !== null)
-    .map((s) => ({
-      label: `${s.member} · ${s.cycle}`,
-      g: s.g,
-      lo: (s.ci95 as [number, number])[0],
-      hi: (s.ci95 as [number, number])[1],
-    }));
-  const order = [...rows.map((r) => r.label), pooledLabel];
+  const withCi = measure.studies.filter((s) => s.ci95 !== null);
+  // More cycles than a page can list one per row: each is a dot on one row (the table beside lists every one).
+  const many = withCi.length > FOREST_ROWS;
+  const everyCycle = `Each cycle (${withCi.length})`;
+  const rows = withCi.map((s) => ({
+    label: many ? everyCycle : `${s.member} · ${s.cycle}`,
+    g: s.g,
+    lo: (s.ci95 as [number, number])[0],
+    hi: (s.ci95 as [number, number])[1],
+  }));
+  const order = [...new Set([...rows.map((r) => r.label), pooledLabel])];
   const pooledRow = { label: pooledLabel, g: pooled.estimate, lo: pooled.ci95[0], hi: pooled.ci95[1] };
   const pi = pooled.predictionInterval;
   const y = rowAxis(order, 220);
   const x = valueAxis('Effect size (Hedges\u2019 g)');
   const layers: VegaLiteSpec[] = [
     zeroRule(x),
+    ...(many
+      ? []
+      : [
+          {
+            data: { values: rows },
+            mark: { type: 'rule', color: INK },
+            encoding: { y, x: { field: 'lo', ...x }, x2: { field: 'hi' } },
+          },
+        ]),
     {
       data: { values: rows },
-      mark: { type: 'rule', color: INK },
-      encoding: { y, x: { field: 'lo', ...x }, x2: { field: 'hi' } },
-    },
-    {
-      data: { values: rows },
-      mark: { type: 'point', shape: 'square', filled: true, color: INK, size: 50 },
+      mark: { type: 'point', shape: 'square', filled: true, color: INK, size: many ? 20 : 50, opacity: many ? 0.5 : 1 },
       encoding: { y, x: { field: 'g', ...x } },
     },
     ...(pi
@@ -66,7 +75,7 @@ export function forestSpec(measure: MeasurePooling): ChartSpec | null {
     measure: measure.id,
     series: null,
     title: `${measure.id}: effect sizes of ${measure.k} cycles (${basis}) and the pooled estimate`,
-    alt: `Each cycle's effect size with its 95% confidence interval, ${rows.map((r) => `${r.label} ${f(r.g)}`).join('; ')}. Pooled: ${f(pooled.estimate)} (95% CI ${f(pooled.ci95[0])} to ${f(pooled.ci95[1])})${pi ? `, and the 95% prediction interval ${f(pi[0])} to ${f(pi[1])} (dashed) for a new cycle like these` : ''}. The dotted line is no effect (0).`,
+    alt: `Each cycle's effect size${many ? ` (${rows.length} cycles, one dot each)` : ` with its 95% confidence interval, ${rows.map((r) => `${r.label} ${f(r.g)}`).join('; ')}`}. Pooled: ${f(pooled.estimate)} (95% CI ${f(pooled.ci95[0])} to ${f(pooled.ci95[1])})${pi ? `, and the 95% prediction interval ${f(pi[0])} to ${f(pi[1])} (dashed) for a new cycle like these` : ''}. The dotted line is no effect (0).`,
     notes: [],
     spec,
   };

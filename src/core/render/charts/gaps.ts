@@ -2,6 +2,7 @@
 // open circle) joined to the gap at follow-up (a filled circle), with a line at no gap. Positive means the equity
 // group is behind (statistics.md, "Change and equity gap"), so a row moving towards the line is a gap narrowing.
 import type { GapChange } from '../../network/analyse.js';
+import { FOREST_ROWS } from './forest.js';
 import { rowAxis, rowChart, valueAxis, zeroRule } from './row-chart.js';
 import { IMPROVEMENT, INK, WIDTH, type VegaLiteSpec } from './theme.js';
 import type { ChartSpec } from './types.js';
@@ -12,11 +13,14 @@ export const GAPS_CHART_ID = 'equity-gaps';
 
 export function gapsSpec(gaps: readonly GapChange[]): ChartSpec | null {
   if (gaps.length === 0) return null;
+  // More gaps than a page can list one per row: baselines on one row and follow-ups on the next, a dot each.
+  const many = gaps.length > FOREST_ROWS;
   const rows = gaps.map((g) => ({
     label: `${g.member} · ${g.cycle} · ${g.measure}`,
     baseline: g.baseline,
     followUp: g.followUp,
   }));
+  if (many) return manyGaps(gaps, rows);
   const y = rowAxis(
     rows.map((r) => r.label),
     260,
@@ -51,5 +55,35 @@ export function gapsSpec(gaps: readonly GapChange[]): ChartSpec | null {
     alt: `Each cycle's equity gap at baseline (open circle) and at follow-up (filled circle): ${narrowed} of ${gaps.length} narrowed and ${widened} widened. The dotted line is no gap.`,
     notes: [],
     spec: rowChart(WIDTH - 280, rows.length, ROW_HEIGHT, layers),
+  };
+}
+
+function manyGaps(gaps: readonly GapChange[], rows: readonly { baseline: number; followUp: number }[]): ChartSpec {
+  const before = `Baseline (${rows.length} gaps)`;
+  const after = `Follow-up (${rows.length} gaps)`;
+  const dots = rows.flatMap((r) => [
+    { label: before, value: r.baseline },
+    { label: after, value: r.followUp },
+  ]);
+  const y = rowAxis([before, after], 260);
+  const x = valueAxis('Gap (the equity group behind when above 0)');
+  const narrowed = gaps.filter((g) => g.change === 'narrowed').length;
+  const widened = gaps.filter((g) => g.change === 'widened').length;
+  return {
+    id: GAPS_CHART_ID,
+    kind: 'gaps',
+    measure: '',
+    series: null,
+    title: 'Equity gaps at baseline and follow-up',
+    alt: `The ${rows.length} equity gaps at baseline and at follow-up, a dot each: ${narrowed} narrowed and ${widened} widened. The dotted line is no gap.`,
+    notes: [],
+    spec: rowChart(WIDTH - 280, 3, 30, [
+      zeroRule(x),
+      {
+        data: { values: dots },
+        mark: { type: 'point', filled: true, color: INK, size: 20, opacity: 0.5 },
+        encoding: { y, x: { field: 'value', ...x } },
+      },
+    ]),
   };
 }
