@@ -115,6 +115,6 @@ for (const [name, ms, growth, aim] of rows)
   console.log(
     `${name.padEnd(24)} ${`${ms.toFixed(0)} ms`.padStart(9)} ${(ms / floor).toFixed(1).padStart(8)} ${growth === null ? ''.padStart(12) : `${growth.toFixed(2)}x`.padStart(12)}  under ${aim / 1000} s: ${ms < aim ? 'met' : 'NOT met'}`,
   );
-console.log('\n(Linear growth means about 2.00x for twice the members.)');
+console.log('\n(Twice the members should take at most about twice as long: 2.00x or less.)');
 if (process.argv.includes('--keep')) console.log(`\nKept: ${work}`);
 else rmSync(work, { recursive: true, force: true });
