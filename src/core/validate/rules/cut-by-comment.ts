@@ -8,9 +8,16 @@ import type { RuleContext } from './context.js';
 
 const RULE = 'cut-by-comment';
 
+/**
+ * A comment on an answer's own line needs something written, then a space or tab, then `#`. A file without such a
+ * line has nothing to warn about, and its document is not built (for a file remembered from an earlier run,
+ * building it would mean parsing the file again: most of validate's time on a large project, issue 10 §5).
+ */
+const SAME_LINE_COMMENT = /\S[ \t]+#/;
+
 function fileProblems(file: SourceFile): Problem[] {
   const problems: Problem[] = [];
-  if (!file.doc) return problems;
+  if (!SAME_LINE_COMMENT.test(file.text) || !file.doc) return problems;
   visit(file.doc, {
     Scalar(_, node) {
       if (!isScalar(node) || node.type !== 'PLAIN' || typeof node.value !== 'string' || node.value === '') return;
