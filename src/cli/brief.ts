@@ -51,7 +51,7 @@ export async function run(
   checkOutputFolder(root, outDir, shown);
   // Under the project lock: another sipp writing briefings at the same time would clear this one's charts.
   return withProjectLock(root, async () => {
-    const { source, problems } = openProject(ctx.cwd, { need: 'readable' });
+    const { source, problems } = openProject(ctx.cwd, { need: 'readable', cache: true });
     // sipp.yaml (and anything outside the cycles) must be valid; a cycle with problems is left out, and named.
     const errors = problems.filter((p) => p.severity === 'error');
     const inCycle = (file: string, dir: string): boolean => file === dir || file.startsWith(`${dir}/`);
