@@ -14,10 +14,9 @@ export async function run(ctx: CliContext): Promise<number> {
   const top = repositoryTop(root);
   if (!top) return EXIT.ok;
   const prefix = path.relative(top, root);
-  const inProject = (file: string): string | null => {
-    const relative = prefix === '' ? file : file.startsWith(`${prefix}/`) ? file.slice(prefix.length + 1) : null;
-    return relative;
-  };
+  /** A staged path relative to the project, or null for a file outside it. */
+  const inProject = (file: string): string | null =>
+    prefix === '' ? file : file.startsWith(`${prefix}/`) ? file.slice(prefix.length + 1) : null;
   const staged = stagedFiles(top);
   const privateFiles = staged.filter((f) => inProject(f)?.startsWith('data/private/'));
   if (privateFiles.length > 0)

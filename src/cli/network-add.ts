@@ -2,7 +2,7 @@
 // comments and order. Asks nothing; refuses a name already taken or one that is not a short name.
 import path from 'node:path';
 import type { CliContext } from './context.js';
-import { NETWORK_FILE, memberNameFrom, withMember } from '../core/network/network-file.js';
+import { NETWORK_FILE, sourceStem, withMember } from '../core/network/network-file.js';
 import { EXIT, refusal, usageError } from '../core/problems.js';
 import { withProjectLock } from '../project/lock.js';
 import { readNetwork, requireNetworkRoot } from '../project/network.js';
@@ -15,7 +15,8 @@ export interface NetworkAddOptions {
 
 export async function run(ctx: CliContext, source: string, opts: NetworkAddOptions): Promise<number> {
   const root = requireNetworkRoot(ctx.cwd);
-  const name = opts.name?.trim() || memberNameFrom(source);
+  const { default: slugify } = await import('@sindresorhus/slugify');
+  const name = opts.name?.trim() || slugify(sourceStem(source)).slice(0, 60).replace(/-+$/, '') || 'member';
   if (!/^[a-z0-9][a-z0-9-]*$/.test(name) || name.length > 60)
     throw usageError(
       `--name "${name}" is not a short name: use lower-case letters, digits and hyphens, for example --name northfield-reading.`,

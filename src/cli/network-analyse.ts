@@ -7,6 +7,8 @@ import { EXIT, usageError } from '../core/problems.js';
 import { openNetwork } from '../project/network.js';
 import { readMembers } from '../project/network-members.js';
 import { heterogeneityWords } from '../core/render/network.js';
+import { formatNumber } from '../core/words.js';
+import { trackRecordSummary } from '../core/predictions/track-record.js';
 import { styles } from './style.js';
 import { wrap } from './text.js';
 
@@ -34,7 +36,7 @@ export async function run(ctx: CliContext, opts: NetworkAnalyseOptions): Promise
   return EXIT.ok;
 }
 
-const f = (x: number): string => (x < 0 ? `−${(-x).toFixed(2)}` : x.toFixed(2));
+const f = (x: number): string => formatNumber(x, 2, false);
 
 export function analysisText(title: string, analysis: NetworkAnalysis, color: boolean): string {
   const c = styles(color);
@@ -55,12 +57,7 @@ export function analysisText(title: string, analysis: NetworkAnalysis, color: bo
     for (const d of analysis.decisions) lines.push(`  ${d.method}, ${d.theme}: ${d.decision} × ${d.count}`);
   }
   const p = analysis.predictions;
-  const decided = p['as-predicted'] + p.partly + p['not-as-predicted'];
-  if (decided + p.waiting > 0)
-    lines.push(
-      '',
-      `Predictions: ${p['as-predicted']} of ${decided} with a result as predicted, ${p.partly} partly, ${p['not-as-predicted']} not; ${p.waiting} waiting.`,
-    );
+  if (Object.values(p).some((n) => n > 0)) lines.push('', `Predictions: ${trackRecordSummary({ counts: p })}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { CliContext } from './context.js';
 import { EXIT } from '../core/problems.js';
-import { projectStatus, stageText, type CycleStatus, type MissingAnswer } from '../core/status/index.js';
+import { projectStatus, stageText, type CycleStatus } from '../core/status/index.js';
 import { findMethod } from '../methods/registry.js';
 import { openProject } from '../project/open.js';
 import {
@@ -57,7 +57,7 @@ function cycleLines(cycle: CycleStatus, color: boolean): string[] {
     c.bold(heading),
     `  ${label('Stage')}${cycle.complete ? c.green(stage) : cycle.stage === null ? c.red(stage) : stage}`,
   ];
-  const byFile = groupByFile(cycle.missing);
+  const byFile = groupBy(cycle.missing, (m) => m.file);
   [...byFile].forEach(([file, missing], i) => {
     const text = `${path.posix.basename(file)}: ${missing.map((m) => m.label).join(', ')}`;
     lines.push(wrap(text, 100, ' '.repeat(14), `  ${label(i === 0 ? 'Missing' : '')}`));
@@ -71,9 +71,10 @@ function cycleLines(cycle: CycleStatus, color: boolean): string[] {
   return lines;
 }
 
-function groupByFile(missing: readonly MissingAnswer[]): Map<string, MissingAnswer[]> {
-  const groups = new Map<string, MissingAnswer[]>();
-  for (const m of missing) groups.set(m.file, [...(groups.get(m.file) ?? []), m]);
+/** Items by a key, in the order each key first comes. */
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
   return groups;
 }
 
@@ -81,14 +82,9 @@ function groupByFile(missing: readonly MissingAnswer[]): Map<string, MissingAnsw
 function trackRecordLines(record: TrackRecord, color: boolean): string[] {
   const c = styles(color);
   const lines: string[] = [];
-  const byCycle = <T extends { cycle: string }>(list: readonly T[]): Map<string, T[]> => {
-    const map = new Map<string, T[]>();
-    for (const item of list) map.set(item.cycle, [...(map.get(item.cycle) ?? []), item]);
-    return map;
-  };
   if (record.predictions.length > 0) {
     lines.push('', c.bold('Track record of predictions'), wrap(trackRecordSummary(record), 100, '  ', '  '));
-    for (const [cycle, predictions] of byCycle(record.predictions)) {
+    for (const [cycle, predictions] of groupBy(record.predictions, (p) => p.cycle)) {
       lines.push(`  ${cycle}`);
       for (const p of predictions) {
         const outcome = outcomeWords(p.outcome);
@@ -100,7 +96,7 @@ function trackRecordLines(record: TrackRecord, color: boolean): string[] {
   }
   if (record.adherence.length > 0) {
     lines.push('', c.bold('PDSA chains against the features of the method (Taylor et al. 2014)'));
-    for (const [cycle, chains] of byCycle(record.adherence)) {
+    for (const [cycle, chains] of groupBy(record.adherence, (a) => a.cycle)) {
       lines.push(`  ${cycle}`);
       for (const line of chains) lines.push(wrap(adherenceText(line), 100, '    ', '  - '));
     }

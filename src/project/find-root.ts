@@ -5,11 +5,15 @@ import { PROJECT_FILE } from '../core/records/model.js';
 import { usageError } from '../core/problems.js';
 
 export function findProjectRoot(start: string): string | null {
+  return findFolderWith(start, PROJECT_FILE);
+}
+
+/** The nearest folder upwards from `start` holding `file` (a project's sipp.yaml, a network's network.yaml). */
+export function findFolderWith(start: string, file: string): string | null {
   let dir = path.resolve(start);
   for (;;) {
-    const candidate = path.join(dir, PROJECT_FILE);
-    // lstat, so that a sipp.yaml that is a broken link is found, and then reported when it is read.
-    if (lstatSync(candidate, { throwIfNoEntry: false })) return dir;
+    // lstat, so that a file that is a broken link is found, and then reported when it is read.
+    if (lstatSync(path.join(dir, file), { throwIfNoEntry: false })) return dir;
     const parent = path.dirname(dir);
     if (parent === dir) return null;
     dir = parent;

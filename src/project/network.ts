@@ -2,7 +2,7 @@
 // git into the git-ignored cache (.sipp-network/<name>), several at once. A member's own repository is only read:
 // a folder is fetched from at its ref, so its working tree is never touched.
 import { execFile } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { NETWORK_CACHE, NETWORK_FILE, type NetworkMember } from '../core/network/network-file.js';
@@ -12,6 +12,7 @@ import type { NetworkRecord } from '../core/records/types.generated.js';
 import { createSchemaValidator } from '../core/validate/validator.js';
 import { schemaProblems } from '../core/validate/schema-problems.js';
 import { readSchemas } from './assets.js';
+import { findFolderWith } from './find-root.js';
 import { PROJECT_FILE } from '../core/records/model.js';
 
 const run = promisify(execFile);
@@ -23,13 +24,7 @@ export const PULL_DEPTH = 200;
 const PULLED_AT = 'sipp-member.json';
 
 export function findNetworkRoot(start: string): string | null {
-  let dir = path.resolve(start);
-  for (;;) {
-    if (lstatSync(path.join(dir, NETWORK_FILE), { throwIfNoEntry: false })) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
+  return findFolderWith(start, NETWORK_FILE);
 }
 
 export function requireNetworkRoot(start: string): string {
@@ -98,7 +93,6 @@ export async function pullMember(root: string, member: NetworkMember): Promise<P
       ok: false,
       why: `it is not a sipp project: there is no ${PROJECT_FILE} at ${member.ref ?? 'its default branch'}`,
     };
-  const { stdout } = await git(['rev-parse', '--short', 'HEAD']);
   // What status needs from git, worked out once here: status then reads one small file per member.
   const log = (await git(['log', '--format=%cI%x09%aE', 'HEAD'])).stdout.split('\n').filter((l) => l !== '');
   const full = (await git(['rev-parse', 'HEAD'])).stdout.trim();
@@ -109,7 +103,7 @@ export async function pullMember(root: string, member: NetworkMember): Promise<P
     committers: new Set(log.map((l) => l.split('\t')[1])).size,
   };
   writeFileSync(path.join(cache, '.git', PULLED_AT), JSON.stringify(facts));
-  return { name: member.name, ok: true, commit: stdout.trim() };
+  return { name: member.name, ok: true, commit: full.slice(0, 7) };
 }
 
 /** Every member pulled, PULL_CONCURRENCY at once, each result reported as it comes. */

@@ -49,6 +49,11 @@ export function cycleInputs(cycles: readonly CycleData[], project: ProjectSettin
   });
 }
 
+/** One loaded cycle's measure reports, with its own settings: what its briefing, status and the network show. */
+export function cycleMeasureReports(cycle: CycleData, project: ProjectSettings): MeasureReport[] {
+  return cycleReport(cycleInputs([cycle], project)[0] as CycleInput).measures;
+}
+
 export function analysisReport(cycles: readonly CycleInput[], options: ReportOptions = {}): AnalysisReport {
   return { cycles: cycles.map((cycle) => cycleReport(cycle, options)) };
 }

@@ -24,20 +24,14 @@ export function newNetworkText(title: string, schemaPath: string): string {
   ].join('\n');
 }
 
-/** A member's name from its source: the last part of the path or address, without `.git`, as a short name. */
-export function memberNameFrom(source: string): string {
-  const last =
+/** The last part of a member's path or address, without `.git`: what its default name is made from. */
+export function sourceStem(source: string): string {
+  return (
     source
       .replace(/[/\\]+$/, '')
       .split(/[/\\:]/)
-      .pop() ?? '';
-  const name = last
-    .replace(/\.git$/, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return name === '' ? 'member' : name;
+      .pop() ?? ''
+  ).replace(/\.git$/, '');
 }
 
 /** network.yaml with the member added at the end of `members`; refused when its name is taken. */

@@ -1,12 +1,12 @@
 // The track record of predictions across cycles (issue 12, section 5): question.yaml's predictions in figures
 // (`predicted`: a measure, up or down, by how much) against the change measured, and the method's own predictions
 // with their outcomes (PDSA questions); with the adherence lines of the method. Pure: records and reports in.
-import { measureReports } from '../analysis/report.js';
+import { cycleMeasureReports } from '../analysis/report.js';
 import type { MeasureReport } from '../analysis/report-types.js';
 import type { CycleData, Method } from '../method/contract.js';
 import { recordOf } from '../records/cycle-data.js';
 import type { QuestionRecord } from '../records/model.js';
-import { cycleSettings, type ProjectSettings } from '../records/settings.js';
+import type { ProjectSettings } from '../records/settings.js';
 import type { AdherenceLine, Outcome, PredictionOutcome } from './types.js';
 
 type Predicted = NonNullable<QuestionRecord['predicted']>[number];
@@ -91,7 +91,7 @@ export function outcomeWords(outcome: Outcome | null): string {
 }
 
 /** "3 of 5 predictions with a result turned out as predicted, 1 partly and 1 not as predicted. 2 are still waiting for a result." */
-export function trackRecordSummary(record: TrackRecord): string {
+export function trackRecordSummary(record: Pick<TrackRecord, 'counts'>): string {
   const { counts } = record;
   const decided = counts['as-predicted'] + counts.partly + counts['not-as-predicted'];
   const waiting =
@@ -112,14 +112,7 @@ export function projectTrackRecord(
   settings: ProjectSettings,
   cycles: readonly CycleData[],
   findMethod: (id: string) => Method | undefined,
-  reportsOf: (cycle: CycleData) => readonly MeasureReport[] = (cycle) => {
-    const question = recordOf(cycle, 'question');
-    const own = cycleSettings(settings, question);
-    return measureReports(recordOf(cycle, 'measures'), {
-      suppressionThreshold: own.suppressionThreshold,
-      equityQuintiles: own.equityQuintiles,
-    });
-  },
+  reportsOf: (cycle: CycleData) => readonly MeasureReport[] = (cycle) => cycleMeasureReports(cycle, settings),
 ): TrackRecord {
   return trackRecord(
     cycles.map((cycle) => {

@@ -1,6 +1,6 @@
 // The view model of one cycle's briefing: every record of the cycle worded for a partnership meeting.
 import { isPrimarySuppressed } from '../analysis/index.js';
-import { measureReports } from '../analysis/report.js';
+import { cycleMeasureReports as measuresOfCycle } from '../analysis/report.js';
 import type { MeasureReport } from '../analysis/report-types.js';
 import type {
   BaselineRecord,
@@ -84,12 +84,7 @@ export function cycleTitle(cycle: CycleData): string {
 
 /** The analysis of a cycle's measures that its briefing shows: the cycle's equity group, the project's threshold. */
 export function cycleMeasureReports(project: ProjectFile, cycle: CycleData): MeasureReport[] {
-  const r = recordsOf(cycle);
-  const settings = cycleSettings(projectSettings(project), r.question);
-  return measureReports(r.measures, {
-    suppressionThreshold: settings.suppressionThreshold,
-    equityQuintiles: settings.equityQuintiles,
-  });
+  return measuresOfCycle(cycle, projectSettings(project));
 }
 
 export function cycleBriefing(

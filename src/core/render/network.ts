@@ -6,11 +6,13 @@ import { chartView } from './chart-views.js';
 import type { Chart } from './charts/types.js';
 import { GAPS_CHART_ID } from './charts/gaps.js';
 import type { NetworkBriefing } from './types.js';
+import { formatNumber } from '../words.js';
+import { trackRecordSummary } from '../predictions/track-record.js';
 
 /** The file name (without extension) of the network briefing, and of the folder of its charts. */
 export const NETWORK_BRIEFING = 'network';
 
-const f = (x: number): string => (x < 0 ? `−${(-x).toFixed(2)}` : x.toFixed(2));
+const f = (x: number): string => formatNumber(x, 2, false);
 
 export function networkBriefing(
   title: string,
@@ -75,7 +77,7 @@ export function networkBriefing(
       })),
     },
     decisions: analysis.decisions,
-    predictions: predictionWords(analysis.predictions),
+    predictions: trackRecordSummary({ counts: analysis.predictions }),
     learning: members.flatMap((member) => (member.learning ? [{ member: member.name, ...member.learning }] : [])),
     disclosure: `Only figures each partnership shows enter this briefing: a group of fewer than ${threshold} learners (and any figure that would let one be worked out) is hidden in the member's own briefings and gives no effect size here.`,
   };
@@ -88,10 +90,4 @@ export function heterogeneityWords(i2: number, q: number, df: number): string {
   if (i2 < 0.5)
     return 'The cycles disagree a little more than chance would explain: read the pooled figure with the spread.';
   return 'The cycles disagree more than chance would explain: look at what differed between them before trusting one pooled figure.';
-}
-
-function predictionWords(p: NetworkAnalysis['predictions']): string {
-  const decided = p['as-predicted'] + p.partly + p['not-as-predicted'];
-  if (decided === 0) return 'No prediction has a result yet.';
-  return `${p['as-predicted']} of ${decided} predictions with a result turned out as predicted, ${p.partly} partly and ${p['not-as-predicted']} not as predicted${p.waiting > 0 ? `; ${p.waiting} are still waiting for a result` : ''}.`;
 }

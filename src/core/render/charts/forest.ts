@@ -4,9 +4,10 @@ import type { MeasurePooling } from '../../network/analyse.js';
 import { rowAxis, rowChart, valueAxis, zeroRule } from './row-chart.js';
 import { IMPROVEMENT, INK, WIDTH, type VegaLiteSpec } from './theme.js';
 import type { ChartSpec } from './types.js';
+import { formatNumber } from '../../words.js';
 
 const ROW_HEIGHT = 22;
-const f = (x: number): string => (x < 0 ? `−${(-x).toFixed(2)}` : x.toFixed(2));
+const f = (x: number): string => formatNumber(x, 2, false);
 
 /** Cycles a forest plot draws one row each; beyond that they share one row of dots. */
 export const FOREST_ROWS = 40;
