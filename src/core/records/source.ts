@@ -3,6 +3,7 @@ import { Composer, LineCounter, Parser, isAlias, isMap, isPair, isScalar, isSeq,
 import type { CST, Document, Node, Pair, YAMLError } from 'yaml';
 import type { Problem } from '../problems.js';
 import { describeYamlError, yamlErrorTarget } from './yaml-errors.js';
+import { quickRead } from './quick-read.js';
 
 /** A parsed YAML file: its data and its document, which knows where every node came from. */
 export interface SourceFile {
@@ -47,7 +48,18 @@ const COMPOSE_OPTIONS = {
   logLevel: 'error',
 } as const;
 
+/**
+ * Reads a file's text. A plain, well-formed record is read quickly and its document built only if a position in
+ * it is asked for (src/core/records/quick-read.ts); any other file is read the full way, which places each
+ * problem.
+ */
 export function parseSource(file: string, text: string): SourceFile {
+  const data = quickRead(text, MAX_NESTING);
+  return data === undefined ? parseFully(file, text) : knownSource(file, text, data, []);
+}
+
+/** Reads a file with yaml's document model, finding every problem in it. */
+export function parseFully(file: string, text: string): SourceFile {
   const lineCounter = new LineCounter();
   const source: SourceFile = { file, text, doc: null, lineCounter, data: undefined, problems: [] };
   const report = (at: Position, message: string, rule: string): SourceFile => {
@@ -80,7 +92,8 @@ export function parseSource(file: string, text: string): SourceFile {
   }
 
   const errors = selectYamlErrors(doc.errors);
-  for (const error of errors) report(at(yamlErrorTarget(doc, error)), describeYamlError(doc, error, text), 'yaml-syntax');
+  for (const error of errors)
+    report(at(yamlErrorTarget(doc, error)), describeYamlError(doc, error, text), 'yaml-syntax');
   if (errors.length > 0) return source;
   if (doc.contents === null) return report({ line: 1, column: 1 }, emptyFileMessage(), 'empty-file');
   if (shape.oddKey !== null) {
@@ -131,7 +144,7 @@ export function parseSource(file: string, text: string): SourceFile {
  */
 export function knownSource(file: string, text: string, data: unknown, problems: Problem[]): SourceFile {
   let parsed: SourceFile | undefined;
-  const parsedSource = (): SourceFile => (parsed ??= parseSource(file, text));
+  const parsedSource = (): SourceFile => (parsed ??= parseFully(file, text));
   return {
     file,
     text,

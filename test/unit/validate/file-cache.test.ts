@@ -24,11 +24,20 @@ function project(): { root: string; env: NodeJS.ProcessEnv } {
 /** One `sipp validate` run: open the cache, load, validate, save; reports which files were parsed. */
 function run(root: string, env: NodeJS.ProcessEnv): { messages: string[]; parsed: string[] } {
   const schemas = readSchemas();
-  const cache = openFileCache(root, schemas, env);
+  const opened = openFileCache(root, schemas, env);
+  // The files the cache gave back as they were remembered: the others were parsed in this run.
+  const remembered = new Set<string>();
+  const cache = opened && {
+    ...opened,
+    source(relative: string, text: string) {
+      const known = opened.source(relative, text);
+      if (known) remembered.add(relative);
+      return known;
+    },
+  };
   const source = loadProject(root, { cache });
   const files = [source.project, ...source.cycles.flatMap((c) => [...c.records.values()])];
-  // A file parsed in this run owns its document already; a remembered one has a lazy getter.
-  const parsed = files.filter((f) => Object.getOwnPropertyDescriptor(f, 'doc')?.get === undefined).map((f) => f.file);
+  const parsed = files.filter((f) => !remembered.has(f.file)).map((f) => f.file);
   const problems = validateProject(source, schemas, { schemaMemo: cache?.schemaMemo });
   cache?.save();
   return { messages: problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`), parsed };

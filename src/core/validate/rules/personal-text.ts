@@ -8,8 +8,10 @@ import { problemAt, type RuleContext } from './context.js';
 
 const RULE = 'personal-data';
 
-const PATTERNS: ReadonlyArray<[RegExp, string]> = [
-  [/[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}/i, 'an e-mail address'],
+/** Each shape, what it is, and a character the text must hold for the shape to be looked for at all. */
+const PATTERNS: ReadonlyArray<[RegExp, string, string?]> = [
+  // Only text with an @ is searched: on every answer of a large project this search was a tenth of `validate`.
+  [/[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}/i, 'an e-mail address', '@'],
   [/(?<![\d-])\d{3} ?\d{3} ?\d{3}(?![\d-])/, 'a Scottish Candidate Number (nine digits)'],
   [/\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b/, 'a postcode'],
   [/\b(?:date of birth|d\.?o\.?b\.?|born on)\b/i, 'a date of birth'],
@@ -26,7 +28,9 @@ function fileProblems(file: SourceFile): Problem[] {
   const found: Array<[PathSegment[], string]> = [];
   strings(file.data, [], found);
   return found.flatMap(([at, text]) => {
-    const match = PATTERNS.find(([pattern]) => pattern.test(text));
+    const match = PATTERNS.find(
+      ([pattern, , needs]) => (needs === undefined || text.includes(needs)) && pattern.test(text),
+    );
     if (!match) return [];
     return [
       problemAt(
