@@ -4,9 +4,24 @@ import type { CoreRecordName, CoreRecords, CycleSource, ProjectFile, ProjectSour
 import type { CycleData, MethodId } from '../method/contract.js';
 import { projectSettings } from './settings.js';
 
-/** Files that have at least one error, by relative path. */
-function filesWithErrors(problems: readonly Problem[]): Set<string> {
-  return new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
+const errorFiles = new WeakMap<readonly Problem[], { seen: number; files: Set<string> }>();
+
+/**
+ * Files that have at least one error, by relative path. Worked out once per list of problems and brought up to
+ * date as the list grows (validation adds problems rule by rule and asks again for each cycle): asked afresh
+ * for each of 5,000 cycles, it was a third of `validate`.
+ */
+export function filesWithErrors(problems: readonly Problem[]): ReadonlySet<string> {
+  let known = errorFiles.get(problems);
+  if (!known || known.seen > problems.length) {
+    known = { seen: 0, files: new Set() };
+    errorFiles.set(problems, known);
+  }
+  for (; known.seen < problems.length; known.seen++) {
+    const problem = problems[known.seen] as Problem;
+    if (problem.severity === 'error') known.files.add(problem.file);
+  }
+  return known.files;
 }
 
 /** The project file's data, or undefined when it has errors. */

@@ -1,7 +1,7 @@
 // Where each cycle stands: the first stage of the spine with answers still missing, what is missing, and what to do next.
 import type { Problem } from '../problems.js';
 import { CORE_RECORDS, recordFile, type ProjectSource } from '../records/model.js';
-import { cycleData, projectData } from '../records/cycle-data.js';
+import { cycleData, filesWithErrors, projectData } from '../records/cycle-data.js';
 import type { CycleData, Method, MethodId, Stage } from '../method/contract.js';
 import { isEmptyAnswer, valueAt } from './answers.js';
 import { DEFAULT_METHOD } from '../records/settings.js';
@@ -74,12 +74,16 @@ export function projectStatus(
   methodOf: MethodLookup,
 ): ProjectStatus {
   const broken = filesWithErrors(problems);
-  const cycleDirs = source.cycles.map((c) => `${c.dir}/`);
+  const cycleDirs = new Set(source.cycles.map((c) => c.dir));
+  const inCycleFolder = (file: string): boolean => {
+    const dir = folderOf(file);
+    return dir !== undefined && cycleDirs.has(dir);
+  };
   const projectMethod = (projectData(source, problems)?.method ??
     rawMethod(source.project.data) ??
     DEFAULT_METHOD) as MethodId;
   return {
-    problems: [...broken].filter((file) => !cycleDirs.some((dir) => file.startsWith(dir))).sort(),
+    problems: [...broken].filter((file) => !inCycleFolder(file)).sort(),
     cycles: source.cycles.map((cycle) => {
       const data = cycleData(cycle, projectMethod, problems);
       return cycleStatus(data, methodOf(data.method), broken);
@@ -94,7 +98,7 @@ export function cycleStatus(
 ): CycleStatus {
   const { source } = cycle;
   const fileOf = (record: string): string => `${source.dir}/${recordFile(record)}`;
-  const problems = [...brokenFiles].filter((file) => file.startsWith(`${source.dir}/`)).sort();
+  const problems = [...(brokenByFolder(brokenFiles).get(source.dir) ?? [])].sort();
   const base = { folder: source.folder, number: source.number, title: cycleTitle(cycle), method: cycle.method };
   if (!method) {
     return {
@@ -158,13 +162,35 @@ function cycleTitle(cycle: CycleData): string | null {
   return typeof title === 'string' && title.trim() !== '' ? title.trim() : null;
 }
 
+/** The cycle folder a file is in (`cycles/01-a/question.yaml` -> `cycles/01-a`); none for `cycles/01-a` itself. */
+function folderOf(file: string): string | undefined {
+  const slash = file.indexOf('/', file.indexOf('/') + 1);
+  return slash === -1 ? undefined : file.slice(0, slash);
+}
+
+const byFolder = new WeakMap<ReadonlySet<string>, { size: number; folders: Map<string, string[]> }>();
+
+/** Files with errors by cycle folder, worked out once per set (not once per cycle: 5,000 cycles are a project). */
+function brokenByFolder(brokenFiles: ReadonlySet<string>): ReadonlyMap<string, readonly string[]> {
+  let known = byFolder.get(brokenFiles);
+  if (!known || known.size !== brokenFiles.size) {
+    const folders = new Map<string, string[]>();
+    for (const file of brokenFiles) {
+      const folder = folderOf(file);
+      if (folder === undefined) continue;
+      const files = folders.get(folder);
+      if (files) files.push(file);
+      else folders.set(folder, [file]);
+    }
+    known = { size: brokenFiles.size, folders };
+    byFolder.set(brokenFiles, known);
+  }
+  return known.folders;
+}
+
 function rawMethod(data: unknown): string | undefined {
   const method = (data as { method?: unknown } | undefined)?.method;
   return typeof method === 'string' ? method : undefined;
-}
-
-function filesWithErrors(problems: readonly Problem[]): Set<string> {
-  return new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
 }
 
 /** The stage in a few words: `baseline (2 of 5)`, `complete`, or why sipp cannot tell. */

@@ -13,6 +13,7 @@ export function cycleNumberingProblems(context: RuleContext): Problem[] {
   const cycles = context.source.cycles;
   const problems: Problem[] = [];
   const numbered: Array<{ cycle: CycleSource; number: number }> = [];
+  let next: number | undefined;
   for (const cycle of cycles) {
     const leading = leadingNumber(cycle.folder);
     // A number out of range (a year, a typing slip) is a misnamed folder, not cycle two thousand and twenty-five.
@@ -20,7 +21,7 @@ export function cycleNumberingProblems(context: RuleContext): Problem[] {
     const match = CYCLE_FOLDER.exec(cycle.folder);
     if (!match || number === null || number === 0 || match[1] !== cyclePrefix(number)) {
       const tooLarge = leading !== null && leading > MAX_CYCLE_NUMBER;
-      problems.push(folderProblem(cycle, namingMessage(cycle.folder, number, nextFree(cycles), tooLarge)));
+      problems.push(folderProblem(cycle, namingMessage(cycle.folder, number, (next ??= nextFree(cycles)), tooLarge)));
     }
     if (number !== null && number > 0) numbered.push({ cycle, number });
   }
