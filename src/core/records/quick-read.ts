@@ -75,6 +75,9 @@ const mapTag = defineMappingTag<Record<string, unknown>>('tag:yaml.org,2002:map'
 
 const SCHEMA = FAILSAFE_SCHEMA.withTags(mapTag, nullTag, boolTag, intTag, floatTag);
 
+/** Characters after the first that send a file the full way (a byte-order mark is read the same at the start). */
+const UNUSUAL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF\uD800-\uDFFF]/;
+
 /**
  * The data of a record, when it can be read without yaml's document model and is then certain to be what
  * yaml would read; undefined when the file must be read the full way (which also finds its problems).
@@ -83,8 +86,10 @@ export function quickRead(text: string, maxNesting: number): Record<string, unkn
   // A carriage return on its own ends a line for yaml but not always for js-yaml (Windows' \r\n is the same to both);
   // yaml refuses some tabs the YAML specification allows (before a comment at the start of a line): a tab
   // anywhere sends the file the full way, which says what it thinks of it.
-  // Document markers (`---`, `...`) are rare in records and read differently by the two at the edges.
-  if (/\r(?!\n)|\t|^(?:---|\.\.\.)(?:\s|$)/m.test(text)) return undefined;
+  // Document markers (`---`, `...`) are rare in records and read differently by the two at the edges; so are
+  // characters YAML treats specially (a byte-order mark after the start, control characters, Unicode line breaks,
+  // halves of a surrogate pair).
+  if (/\r(?!\n)|\t|^(?:---|\.\.\.)(?:\s|$)/m.test(text) || UNUSUAL.test(text.slice(1))) return undefined;
   let events: Event[];
   try {
     // Two levels below the full way's limit, so that a file near it is measured by the full way.

@@ -114,6 +114,12 @@ const PIECES = [
   '1: ',
   'true: ',
   ': v',
+  '\u2028',
+  '\x85',
+  '\ud800',
+  '\udc00',
+  '\ud83d\ude00',
+  '\uffff',
 ];
 
 /** A file changed by a few insertions, deletions, copied stretches and line edits. */
@@ -240,6 +246,8 @@ describe('quickRead', () => {
       'a: 1\n\t# a comment\n', // a tab
       '...\r\na: 1\n', // a document marker
       '---\na: 1\n',
+      'a: 1\n\ufeffb: 2\n', // a byte-order mark after the start
+      'a: "x\u2028y"\n', // a Unicode line break
       '- a\n- b\n', // a list, not a mapping
       '', // empty
       `a: ${'['.repeat(MAX_NESTING)}${']'.repeat(MAX_NESTING)}\n`, // too deep
