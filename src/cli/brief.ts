@@ -14,6 +14,7 @@ import { projectStatus } from '../core/status/index.js';
 import { findMethod } from '../methods/registry.js';
 import { checkOutputFolder, writeBriefings } from '../project/briefings.js';
 import { openBriefCache } from '../project/brief-cache.js';
+import { openChartPool, poolSize } from '../project/chart-pool.js';
 import { requireProjectRoot } from '../project/find-root.js';
 import { withProjectLock } from '../project/lock.js';
 import { findBrowser, printPdfs, refuseForeignPdfs } from '../project/pdf.js';
@@ -90,11 +91,19 @@ export async function run(
     const fresh = cache
       ? selected.filter((c) => !cache.unchanged(c.cycle.source.folder, keys.get(c.cycle.source.folder) ?? ''))
       : selected;
-    const files = await renderBriefings(project, cycles, fresh, formats, templates, {
-      methodName,
-      handout: Boolean(opts.handout),
-      refused: refused.map((r) => ({ folder: r.folder, number: r.number, problems: r.problems.length })),
-    });
+    const workers = poolSize(fresh.length);
+    const pool = workers > 0 ? openChartPool(workers) : undefined;
+    let files: Awaited<ReturnType<typeof renderBriefings>>;
+    try {
+      files = await renderBriefings(project, cycles, fresh, formats, templates, {
+        methodName,
+        handout: Boolean(opts.handout),
+        refused: refused.map((r) => ({ folder: r.folder, number: r.number, problems: r.problems.length })),
+        ...(pool ? { drawer: pool.draw } : {}),
+      });
+    } finally {
+      await pool?.close();
+    }
 
     const inProject = !path.relative(root, outDir).startsWith('..') && !path.isAbsolute(path.relative(root, outDir));
     const written = await writeBriefings(outDir, files, shown, inProject ? root : outDir);

@@ -4,7 +4,7 @@ import { visibleInDocument } from '../control-characters.js';
 import type { CycleReport, MeasureReport } from '../analysis/report-types.js';
 import type { InterventionRecord, ProjectFile } from '../records/model.js';
 import { chartFile } from './chart-views.js';
-import { chartsForCycle, overviewCharts, type Chart } from './charts/index.js';
+import { chartsForCycle, overviewCharts, type Chart, type ChartDrawer } from './charts/index.js';
 import { cycleBriefing, cycleMeasureReports, type BriefingOptions } from './cycle.js';
 import type { CycleBriefing } from './types.js';
 import { trackRecord } from '../predictions/track-record.js';
@@ -35,6 +35,8 @@ export interface RenderOptions extends Pick<BriefingOptions, 'methodName'> {
   refused?: readonly RefusedCycle[];
   /** Also the two-page handouts: `<cycle>.handout.<format>` and `overview.handout.<format>`. */
   handout?: boolean;
+  /** Draws the charts elsewhere (a pool of workers), all at once; without it, in this process one by one. */
+  drawer?: ChartDrawer;
 }
 
 /** The method whose cycle template a briefing uses when its own method has none (CAR is the umbrella method). */
@@ -64,9 +66,17 @@ export async function renderBriefings(
   const reports = new Map(cycles.map((c) => [c, cycleMeasureReports(project, c.cycle)]));
   const out: RenderedBriefing[] = [];
   const made = new Map<OverviewCycle, CycleBriefing>();
+  const chartsOf = (c: OverviewCycle): Promise<Chart[]> =>
+    chartsForCycle(
+      cycleReportOf(c, reports.get(c) ?? cycleMeasureReports(project, c.cycle)),
+      { intervention: interventionOf(c) },
+      opts.drawer,
+    );
+  // With a drawer, every cycle's charts are asked for first, so that all its workers are kept busy.
+  const drawing = new Map(draw && opts.drawer ? selected.map((c) => [c, handled(chartsOf(c))]) : []);
   for (const c of selected) {
     const measures = reports.get(c) ?? cycleMeasureReports(project, c.cycle);
-    const charts = draw ? await chartsForCycle(cycleReportOf(c, measures), { intervention: interventionOf(c) }) : [];
+    const charts = draw ? await (drawing.get(c) ?? chartsOf(c)) : [];
     const view = cycleBriefing(project, c.cycle, c.method, c.status, { ...base, measures, charts });
     made.set(c, view);
     for (const format of formats) {
@@ -84,7 +94,7 @@ export async function renderBriefings(
   }
   const ordered = [...cycles].sort((a, b) => a.cycle.source.folder.localeCompare(b.cycle.source.folder, 'en'));
   const trend = draw
-    ? await overviewCharts({ cycles: ordered.map((c) => cycleReportOf(c, reports.get(c) ?? [])) })
+    ? await overviewCharts({ cycles: ordered.map((c) => cycleReportOf(c, reports.get(c) ?? [])) }, opts.drawer)
     : [];
   const record = trackRecord(
     ordered.map((c) => ({
@@ -117,6 +127,12 @@ export async function renderBriefings(
   }
   // Control characters typed into a record never reach a briefing raw (XML, and so SVG, forbids them).
   return out.map((file) => ({ ...file, text: visibleInDocument(file.text) }));
+}
+
+/** The same promise, marked as handled: it is awaited later, in order, and a failure then is reported there. */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 function cycleReportOf(c: OverviewCycle, measures: MeasureReport[]): CycleReport {

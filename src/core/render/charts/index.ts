@@ -20,6 +20,12 @@ export { overviewChartSpecs } from './overview.js';
 export { drawSvg, renderSvg, tidySvg } from './svg.js';
 export type { VegaLiteSpec } from './theme.js';
 
+/**
+ * Draws a specification as Vega's own SVG (before `tidySvg`). By default sipp draws in its own process, one chart
+ * after another; a pool of workers (src/project/chart-pool.ts) draws several at once, on every core.
+ */
+export type ChartDrawer = (spec: ChartSpec['spec']) => Promise<string>;
+
 export interface CycleChartContext {
   /** intervention.yaml of the cycle: its start, adaptations and end are drawn on series charts. */
   intervention?: InterventionRecord | undefined;
@@ -41,8 +47,12 @@ export function cycleChartSpecs(cycle: CycleReport, context: CycleChartContext =
 }
 
 /** The cycle's charts drawn as SVG, in the order of `cycleChartSpecs`. Ids are unique within the cycle. */
-export async function chartsForCycle(cycle: CycleReport, context: CycleChartContext = {}): Promise<Chart[]> {
-  return drawAll(cycleChartSpecs(cycle, context), cycle.id);
+export async function chartsForCycle(
+  cycle: CycleReport,
+  context: CycleChartContext = {},
+  drawer?: ChartDrawer,
+): Promise<Chart[]> {
+  return drawAll(cycleChartSpecs(cycle, context), cycle.id, drawer);
 }
 
 /** The network briefing's forest plots: one per measure pooled across the members. */
@@ -57,8 +67,8 @@ export async function networkCharts(
 }
 
 /** The project overview's charts: one per outcome measure with figures in any cycle. */
-export async function overviewCharts(report: AnalysisReport): Promise<Chart[]> {
-  return drawAll(overviewChartSpecs(report), 'overview');
+export async function overviewCharts(report: AnalysisReport, drawer?: ChartDrawer): Promise<Chart[]> {
+  return drawAll(overviewChartSpecs(report), 'overview', drawer);
 }
 
 /**
@@ -78,16 +88,16 @@ async function drawOnce(spec: ChartSpec['spec']): Promise<string> {
   return svg;
 }
 
-/** Draws specs one after another (Vega is not re-entrant-safe for ids), each with ids under its own prefix. */
-async function drawAll(specs: readonly ChartSpec[], scope: string): Promise<Chart[]> {
-  const charts: Chart[] = [];
-  for (const { spec, ...words } of specs) {
-    const svg = tidySvg(await drawOnce(spec), {
-      idPrefix: `sipp-${scope}-${words.id}`,
-      title: words.title,
-      alt: words.alt,
-    });
-    charts.push({ ...words, svg });
-  }
-  return charts;
+/**
+ * Draws specs, each with ids under its own prefix: in this process one after another (Vega is not re-entrant-safe
+ * for ids), or all handed to a drawer at once, which queues them.
+ */
+async function drawAll(specs: readonly ChartSpec[], scope: string, drawer?: ChartDrawer): Promise<Chart[]> {
+  const drawings: string[] = [];
+  if (drawer) drawings.push(...(await Promise.all(specs.map(({ spec }) => drawer(spec)))));
+  else for (const { spec } of specs) drawings.push(await drawOnce(spec));
+  return specs.map(({ spec: _spec, ...words }, i) => ({
+    ...words,
+    svg: tidySvg(drawings[i] as string, { idPrefix: `sipp-${scope}-${words.id}`, title: words.title, alt: words.alt }),
+  }));
 }
