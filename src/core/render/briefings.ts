@@ -107,7 +107,13 @@ export async function renderBriefings(
   );
   const overview = overviewBriefing(
     project,
-    cycles.map((c) => ({ ...c, briefing: made.get(c) })),
+    // A cycle not rendered in this run gets its view from the measure reports above, not worked out again.
+    cycles.map((c) => ({
+      ...c,
+      briefing:
+        made.get(c) ??
+        cycleBriefing(project, c.cycle, c.method, c.status, { ...base, measures: reports.get(c) ?? [], charts: [] }),
+    })),
     base,
     trend,
     opts.refused ?? [],
