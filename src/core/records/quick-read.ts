@@ -19,14 +19,20 @@ const { EVENT_ID, FAILSAFE_SCHEMA, NOT_RESOLVED, constructFromEvents, defineMapp
   createRequire(import.meta.url)('js-yaml') as typeof JsYaml;
 
 /** yaml's core schema (yaml 2.x, dist/schema/core): the same tests in the same order, the same conversions. */
+// Each is tried only on a plain scalar starting with one of its first characters (as js-yaml's own core schema
+// does), so answers in words are not tested against every pattern.
+const DIGITS = [...'0123456789'];
+
 const nullTag = defineScalarTag('tag:yaml.org,2002:null', {
   implicit: true,
+  implicitFirstChars: ['', '~', 'n', 'N'],
   resolve: (source) => (/^(?:~|[Nn]ull|NULL)?$/.test(source) ? null : NOT_RESOLVED),
   identify: (data) => data === null,
 });
 
 const boolTag = defineScalarTag('tag:yaml.org,2002:bool', {
   implicit: true,
+  implicitFirstChars: ['t', 'T', 'f', 'F'],
   resolve: (source) =>
     /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(source) ? source[0] === 't' || source[0] === 'T' : NOT_RESOLVED,
   identify: (data) => typeof data === 'boolean',
@@ -34,10 +40,11 @@ const boolTag = defineScalarTag('tag:yaml.org,2002:bool', {
 
 const intTag = defineScalarTag('tag:yaml.org,2002:int', {
   implicit: true,
+  implicitFirstChars: ['-', '+', ...DIGITS],
   resolve: (source) => {
-    if (/^0o[0-7]+$/.test(source)) return parseInt(source.substring(2), 8);
-    if (/^[-+]?[0-9]+$/.test(source)) return parseInt(source, 10);
-    if (/^0x[0-9a-fA-F]+$/.test(source)) return parseInt(source.substring(2), 16);
+    if (/^0o[0-7]+$/.test(source)) return finite(parseInt(source.substring(2), 8));
+    if (/^[-+]?[0-9]+$/.test(source)) return finite(parseInt(source, 10));
+    if (/^0x[0-9a-fA-F]+$/.test(source)) return finite(parseInt(source.substring(2), 16));
     return NOT_RESOLVED;
   },
   identify: (data) => Number.isInteger(data),
@@ -45,13 +52,14 @@ const intTag = defineScalarTag('tag:yaml.org,2002:int', {
 
 const floatTag = defineScalarTag('tag:yaml.org,2002:float', {
   implicit: true,
+  implicitFirstChars: ['-', '+', '.', ...DIGITS],
   resolve: (source) => {
     if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(source)) {
-      if (source.slice(-3).toLowerCase() === 'nan') return NaN;
-      return source[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+      if (source.slice(-3).toLowerCase() === 'nan') return finite(NaN);
+      return finite(source[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY);
     }
-    if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(source)) return parseFloat(source);
-    if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(source)) return parseFloat(source);
+    if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(source)) return finite(parseFloat(source));
+    if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(source)) return finite(parseFloat(source));
     return NOT_RESOLVED;
   },
   identify: (data) => typeof data === 'number',
@@ -75,22 +83,38 @@ const mapTag = defineMappingTag<Record<string, unknown>>('tag:yaml.org,2002:map'
 
 const SCHEMA = FAILSAFE_SCHEMA.withTags(mapTag, nullTag, boolTag, intTag, floatTag);
 
-/** Characters after the first that send a file the full way (a byte-order mark is read the same at the start). */
+/**
+ * Characters that send a file the full way: a tab (yaml refuses some tabs the YAML specification allows, such as
+ * one before a comment at the start of a line), control characters, Unicode line breaks, halves of a surrogate
+ * pair, and a byte-order mark after the start (at the start both read it the same). And a carriage return on its
+ * own, which ends a line for yaml but not always for js-yaml (Windows' \r\n is the same to both).
+ */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const UNUSUAL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF\uD800-\uDFFF]/;
+const UNUSUAL = /[\t\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF\uD800-\uDFFF]|\r(?!\n)/;
+
+/** Document markers (`---`, `...`) are rare in records and read differently by the two at the edges. */
+const MARKER = /^(?:---|\.\.\.)(?:\s|$)/m;
+
+/** Set when a number read is Infinity or NaN (`.inf`, `.nan`, a number too large): rare, left to the full way. */
+let nonFinite = false;
+
+function finite(value: number): number {
+  if (!Number.isFinite(value)) nonFinite = true;
+  return value;
+}
 
 /**
  * The data of a record, when it can be read without yaml's document model and is then certain to be what
  * yaml would read; undefined when the file must be read the full way (which also finds its problems).
  */
 export function quickRead(text: string, maxNesting: number): Record<string, unknown> | undefined {
-  // A carriage return on its own ends a line for yaml but not always for js-yaml (Windows' \r\n is the same to both);
-  // yaml refuses some tabs the YAML specification allows (before a comment at the start of a line): a tab
-  // anywhere sends the file the full way, which says what it thinks of it.
-  // Document markers (`---`, `...`) are rare in records and read differently by the two at the edges; so are
-  // characters YAML treats specially (a byte-order mark after the start, control characters, Unicode line breaks,
-  // halves of a surrogate pair).
-  if (/\r(?!\n)|\t|^(?:---|\.\.\.)(?:\s|$)/m.test(text) || UNUSUAL.test(text.slice(1))) return undefined;
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (UNUSUAL.test(body)) return undefined;
+  if (
+    (body.startsWith('---') || body.startsWith('...') || body.includes('\n---') || body.includes('\n...')) &&
+    MARKER.test(body)
+  )
+    return undefined;
   let events: Event[];
   try {
     // Two levels below the full way's limit, so that a file near it is measured by the full way.
@@ -100,14 +124,16 @@ export function quickRead(text: string, maxNesting: number): Record<string, unkn
   }
   if (!plainEvents(events)) return undefined;
   let documents: unknown[];
+  nonFinite = false;
   try {
     documents = constructFromEvents(events, { source: text, schema: SCHEMA, maxAliases: 0 });
   } catch {
     return undefined;
   }
   const data = documents[0];
-  if (documents.length !== 1 || typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-  return finiteNumbersOnly(data) ? (data as Record<string, unknown>) : undefined;
+  if (nonFinite || documents.length !== 1 || typeof data !== 'object' || data === null || Array.isArray(data))
+    return undefined;
+  return data as Record<string, unknown>;
 }
 
 /** One document without directives, a mapping at the top, and no anchors, aliases or tags anywhere. */
@@ -133,18 +159,4 @@ function plainEvents(events: readonly Event[]): boolean {
     }
   }
   return documents === 1;
-}
-
-/** Infinity and NaN (`.inf`, `.nan`, a number too large) are rare enough to leave to the full way. */
-function finiteNumbersOnly(data: object): boolean {
-  const stack: unknown[] = [data];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (typeof value === 'number') {
-      if (!Number.isFinite(value)) return false;
-    } else if (typeof value === 'object' && value !== null) {
-      for (const item of Object.values(value)) stack.push(item);
-    }
-  }
-  return true;
 }

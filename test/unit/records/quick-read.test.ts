@@ -242,6 +242,9 @@ describe('quickRead', () => {
       'null: x\n', // a key that is null
       '? [a, b]\n: c\n', // a key that is a list
       'a: .inf\n', // a number JSON cannot hold
+      'a: [1, .nan]\n',
+      'a: 1e999\n',
+      `a: ${'9'.repeat(400)}\n`,
       'a: 1\rb: 2\n', // a lone carriage return
       'a: 1\n\t# a comment\n', // a tab
       '...\r\na: 1\n', // a document marker
