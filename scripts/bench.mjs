@@ -290,6 +290,8 @@ function timeOnce(args, cwd, env, exits = [0]) {
   const r = spawnSync(command, commandArgs, {
     cwd,
     encoding: 'utf8',
+    // 5,000 cycles' problems are several MB of output: past spawnSync's 1 MB, the command would be stopped.
+    maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: '1', SIPP_BENCH_MAXRSS: rssFile, ...env },
   });
   const wall = Number(process.hrtime.bigint() - start) / 1e6;

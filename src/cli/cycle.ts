@@ -2,7 +2,14 @@
 import path from 'node:path';
 import type { CliContext } from './context.js';
 import { EXIT, refusal, usageError, type Problem } from '../core/problems.js';
-import { CYCLES_DIR, PROJECT_FILE, nextCycleNumber, type ProjectFile } from '../core/records/model.js';
+import {
+  CYCLES_DIR,
+  CYCLE_LIMIT_MESSAGE,
+  MAX_CYCLE_NUMBER,
+  PROJECT_FILE,
+  nextCycleNumber,
+  type ProjectFile,
+} from '../core/records/model.js';
 import { projectData } from '../core/records/cycle-data.js';
 import { cycleStatus, projectStatus, stageText } from '../core/status/index.js';
 import type { MethodId } from '../core/method/contract.js';
@@ -33,6 +40,7 @@ export async function runNew(ctx: CliContext, title: string | undefined, opts: N
   const method = methodById(opts.method ?? project.method);
 
   const expected = nextCycleNumber(source.cycles);
+  if (expected > MAX_CYCLE_NUMBER) throw refusal(`${CYCLE_LIMIT_MESSAGE} Nothing was written.`);
   const defaultTitle = `Cycle ${expected}`;
   const { answers: flagAnswers, foreign } = answersFromFlags(method, opts);
   const [stray] = foreign;

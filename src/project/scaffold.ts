@@ -7,6 +7,8 @@ import {
   CORE_RECORDS,
   CYCLES_DIR,
   CYCLE_FOLDER,
+  CYCLE_LIMIT_MESSAGE,
+  MAX_CYCLE_NUMBER,
   PRIVATE_DATA_DIR,
   PROJECT_FILE,
   PROJECT_TEMPLATES_DIR,
@@ -273,6 +275,8 @@ export async function scaffoldCycle(
 ): Promise<CycleOutcome> {
   return withProjectLock(root, async () => {
     const number = nextCycleNumber(listCycleFolders(root).map((folder) => ({ number: cycleNumberOf(folder) })));
+    // Another sipp may have taken the last number since the command checked.
+    if (number > MAX_CYCLE_NUMBER) throw refusal(`${CYCLE_LIMIT_MESSAGE} Nothing was written.`);
     const { slug, start } = startFor(number);
     const folder = cycleFolderName(cyclePrefix(number), slug);
     const dir = `${CYCLES_DIR}/${folder}`;

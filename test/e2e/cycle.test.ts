@@ -141,6 +141,20 @@ describe('sipp cycle', () => {
       expect(snapshotTree(dir)).toEqual(before);
     });
 
+    it('when the project has its last cycle number, 999 (exit 1), and says where the next cycles go', () => {
+      const dir = newProject();
+      expect(sipp(['cycle', 'new', 'First'], { cwd: dir }).code).toBe(0);
+      mkdirSync(path.join(dir, 'cycles', '999-last'));
+      const before = snapshotTree(dir);
+      const r = sipp(['cycle', '--yes', 'One more'], { cwd: dir });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(
+        'This project already has a cycle 999, the most one project numbers. Start a new project for the next cycles (`sipp init`) and follow both in a network (`sipp network add`). Nothing was written.',
+      );
+      expect(r.stderr).not.toContain('    at ');
+      expect(snapshotTree(dir)).toEqual(before);
+    });
+
     it('outside a project (exit 2)', () => {
       const dir = tempDir();
       const r = sipp(['cycle', 'x'], { cwd: dir });

@@ -75,6 +75,9 @@ export function cyclePrefix(n: number): string {
  */
 export const MAX_CYCLE_NUMBER = 999;
 
+/** What to do when a project has its last cycle number: the next cycles go in a project of their own. */
+export const CYCLE_LIMIT_MESSAGE = `This project already has a cycle ${MAX_CYCLE_NUMBER}, the most one project numbers. Start a new project for the next cycles (\`sipp init\`) and follow both in a network (\`sipp network add\`).`;
+
 /** The number the next cycle gets: one more than the highest so far (of the numbers up to MAX_CYCLE_NUMBER). */
 export function nextCycleNumber(cycles: readonly Pick<CycleSource, 'number'>[]): number {
   return (

@@ -208,6 +208,20 @@ describe('cycle folder numbering', () => {
     ]);
     expect(lines({ ...cycleFiles('001-a') })[0]).toContain('Rename `001-a` to `01-a`.');
   });
+
+  it('takes a number past 999 (a year, a slip) for part of the name, and suggests the next free number', () => {
+    expect(lines({ ...cycleFiles('01-a'), ...cycleFiles('2025-26-reading') })).toEqual([
+      'cycles/2025-26-reading:1:1: Cycle folders are named with a two-digit number from 01, a hyphen, and lower-case words joined by hyphens (the number it starts with is not a cycle number: they run 01, 02, 03, … up to 999). Rename `2025-26-reading` to `02-2025-26-reading`.',
+    ]);
+  });
+
+  it('suggests no name when cycle 999, the last number, is taken, and says where the next cycles go', () => {
+    expect(
+      lines({ ...cycleFiles('999-last'), ...cycleFiles('1000-one-more') }).filter((l) => l.includes('1000')),
+    ).toEqual([
+      'cycles/1000-one-more:1:1: Cycle folders are named with a two-digit number from 01, a hyphen, and lower-case words joined by hyphens (the number it starts with is not a cycle number: they run 01, 02, 03, … up to 999). This project already has a cycle 999, the most one project numbers. Start a new project for the next cycles (`sipp init`) and follow both in a network (`sipp network add`).',
+    ]);
+  });
 });
 
 describe('the dates of a series', () => {

@@ -1,6 +1,13 @@
 // Cycle folders are named NN-slug and numbered 01, 02, 03, … in creation order, with no gaps and no repeats.
 import type { Problem } from '../../problems.js';
-import { CYCLE_FOLDER, MAX_CYCLE_NUMBER, cyclePrefix, nextCycleNumber, type CycleSource } from '../../records/model.js';
+import {
+  CYCLE_FOLDER,
+  CYCLE_LIMIT_MESSAGE,
+  MAX_CYCLE_NUMBER,
+  cyclePrefix,
+  nextCycleNumber,
+  type CycleSource,
+} from '../../records/model.js';
 import type { RuleContext } from './context.js';
 
 const RULE = 'cycle-numbering';
@@ -66,12 +73,14 @@ function namingMessage(folder: string, number: number | null, next: number, tooL
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '') || 'cycle';
-  const suggested = `${cyclePrefix(number !== null && number > 0 ? number : next)}-${slug}`;
   const rule =
     'Cycle folders are named with a two-digit number from 01, a hyphen, and lower-case words joined by hyphens';
   const why = tooLarge
     ? ` (the number it starts with is not a cycle number: they run 01, 02, 03, … up to ${MAX_CYCLE_NUMBER})`
     : '';
+  // With every number taken up to the last, no name can be suggested in this project.
+  if ((number === null || number === 0) && next > MAX_CYCLE_NUMBER) return `${rule}${why}. ${CYCLE_LIMIT_MESSAGE}`;
+  const suggested = `${cyclePrefix(number !== null && number > 0 ? number : next)}-${slug}`;
   return `${rule}${why}. Rename \`${folder}\` to \`${suggested}\`.`;
 }
 
