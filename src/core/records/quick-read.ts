@@ -1,14 +1,14 @@
 // Reading the data of a plain, well-formed record quickly, without building yaml's document model.
 //
 // yaml's document model (src/core/records/source.ts) knows where every key and value came from, which sipp
-// needs to place a problem at its line and to edit a file keeping its comments; building it is most of the
-// cost of `sipp validate` on a large project (issue 10). js-yaml reads the same text three to four times
-// faster. So a file is first read with js-yaml, with scalars resolved exactly as yaml's core schema does; the
-// result is used only when nothing in the file could make the two libraries disagree: no anchors, aliases or
-// tags, no tabs or document markers, one document, a mapping at the top, keys that are text, no duplicate keys, no numbers that JSON
-// cannot hold. Anything else (and every file js-yaml refuses) goes the full way, whose messages teachers
-// read. Equality with the full way is checked by test/unit/records/quick-read.test.ts on every example and
-// on thousands of broken variants of them.
+// needs to place a problem at its line and to edit a file keeping its comments; building it was most of the
+// cost of `sipp validate` on a large project (issue 10). js-yaml reads the same text several times faster. So a
+// file is first read with js-yaml, with values resolved exactly as yaml's core schema resolves them; the result
+// is used only when nothing in the file could make the two libraries disagree: no anchors, aliases or tags, no
+// tabs, unusual characters or document markers, one document, a mapping at the top, keys that are text and
+// appear once, no numbers that JSON cannot hold. Anything else (and every file js-yaml refuses) goes the full
+// way, whose messages teachers read. test/unit/records/quick-read.test.ts checks that the two never disagree, on
+// every example and fixture, on thousands of broken variants of them and on generated data in every YAML style.
 import { createRequire } from 'node:module';
 import type * as JsYaml from 'js-yaml';
 import type { Event } from 'js-yaml';
@@ -18,9 +18,9 @@ import type { Event } from 'js-yaml';
 const { EVENT_ID, FAILSAFE_SCHEMA, NOT_RESOLVED, constructFromEvents, defineMappingTag, defineScalarTag, parseEvents } =
   createRequire(import.meta.url)('js-yaml') as typeof JsYaml;
 
-/** yaml's core schema (yaml 2.x, dist/schema/core): the same tests in the same order, the same conversions. */
-// Each is tried only on a plain scalar starting with one of its first characters (as js-yaml's own core schema
-// does), so answers in words are not tested against every pattern.
+// yaml's core schema (yaml 2.x, dist/schema/core): the same tests in the same order, the same conversions. Each
+// is tried only on a plain value starting with one of its first characters (as js-yaml's own core schema does),
+// so answers in words are not tested against every pattern.
 const DIGITS = [...'0123456789'];
 
 const nullTag = defineScalarTag('tag:yaml.org,2002:null', {
@@ -95,7 +95,10 @@ const UNUSUAL = /[\t\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\
 /** Document markers (`---`, `...`) are rare in records and read differently by the two at the edges. */
 const MARKER = /^(?:---|\.\.\.)(?:\s|$)/m;
 
-/** Set when a number read is Infinity or NaN (`.inf`, `.nan`, a number too large): rare, left to the full way. */
+/**
+ * Set when a number read is Infinity or NaN (`.inf`, `.nan`, a number too large): rare, left to the full way.
+ * Reset and read by `quickRead` around a synchronous construction, so no other read can interleave.
+ */
 let nonFinite = false;
 
 function finite(value: number): number {
