@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ChartDrawer } from '../core/render/charts/index.js';
+import { drawSvg } from '../core/render/charts/svg.js';
 import type { DrawReply, DrawRequest } from './chart-worker.js';
 
 /**
@@ -33,41 +34,67 @@ export function poolSize(cycles: number, env: NodeJS.ProcessEnv = process.env): 
 }
 
 interface Job {
+  spec: Record<string, unknown>;
   resolve: (svg: string) => void;
   reject: (error: Error) => void;
 }
 
-export function openChartPool(size: number): ChartPool {
-  const script = new URL('./chart-worker.js', import.meta.url);
-  const workers = Array.from({ length: size }, () => {
-    const jobs = new Map<number, Job>();
-    const worker = new Worker(script);
-    const failAll = (error: Error): void => {
-      for (const job of jobs.values()) job.reject(error);
-      jobs.clear();
+interface PoolWorker {
+  worker: Worker;
+  jobs: Map<number, Job>;
+  alive: boolean;
+}
+
+/**
+ * A pool of `size` workers running `script` (the chart worker; tests give another). A worker that stops or
+ * fails (out of memory, killed) takes no more charts, and the charts it had are drawn in sipp's own process,
+ * one after another, as without a pool: a briefing never depends on the workers surviving.
+ */
+export function openChartPool(size: number, script: URL = new URL('./chart-worker.js', import.meta.url)): ChartPool {
+  let local: Promise<unknown> = Promise.resolve();
+  let closed = false;
+  const drawHere = (job: Job): void => {
+    const drawn = local.then(() => drawSvg(job.spec));
+    local = drawn.catch(() => undefined);
+    drawn.then(job.resolve, job.reject);
+  };
+  const workers: PoolWorker[] = Array.from({ length: size }, () => {
+    const entry: PoolWorker = { worker: new Worker(script), jobs: new Map(), alive: true };
+    const stopped = (): void => {
+      entry.alive = false;
+      const left = [...entry.jobs.values()];
+      entry.jobs.clear();
+      if (closed) left.forEach((job) => job.reject(new Error('The chart pool was closed.')));
+      else left.forEach(drawHere);
     };
-    worker.on('message', (reply: DrawReply) => {
-      const job = jobs.get(reply.id);
-      jobs.delete(reply.id);
+    entry.worker.on('message', (reply: DrawReply) => {
+      const job = entry.jobs.get(reply.id);
+      entry.jobs.delete(reply.id);
       if ('svg' in reply) job?.resolve(reply.svg);
       else job?.reject(new Error(reply.error));
     });
-    worker.on('error', failAll);
-    worker.on('exit', () => failAll(new Error('A chart could not be drawn: the drawing worker stopped.')));
-    return { worker, jobs };
+    entry.worker.on('error', stopped);
+    entry.worker.on('exit', stopped);
+    return entry;
   });
   let next = 0;
   return {
     draw(spec) {
-      // The least busy worker takes the chart.
-      const least = workers.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
-      const id = next++;
       return new Promise<string>((resolve, reject) => {
-        least.jobs.set(id, { resolve, reject });
+        const job: Job = { spec, resolve, reject };
+        // The least busy worker still running takes the chart; with none, it is drawn here.
+        const least = workers.filter((w) => w.alive).sort((a, b) => a.jobs.size - b.jobs.size)[0];
+        if (!least) {
+          drawHere(job);
+          return;
+        }
+        const id = next++;
+        least.jobs.set(id, job);
         least.worker.postMessage({ id, spec } satisfies DrawRequest);
       });
     },
     async close() {
+      closed = true;
       await Promise.all(workers.map(({ worker }) => worker.terminate()));
     },
   };
