@@ -107,11 +107,20 @@ export async function run(
 
     const inProject = !path.relative(root, outDir).startsWith('..') && !path.isAbsolute(path.relative(root, outDir));
     const written = await writeBriefings(outDir, files, shown, inProject ? root : outDir);
+    // A cycle's files are `<folder>.<format>`, `<folder>.handout.<format>` and `<folder>.charts/…` (cycle folders
+    // have no dot), grouped once rather than searched for each cycle.
+    const filesOf = new Map<string, string[]>();
+    for (const { file } of files) {
+      const stem = file.slice(0, file.indexOf('.'));
+      const own = filesOf.get(stem);
+      if (own) own.push(file);
+      else filesOf.set(stem, [file]);
+    }
     await cache?.save(
       new Map(
         fresh.map((c) => {
           const folder = c.cycle.source.folder;
-          const own = files.filter((f) => f.file.startsWith(`${folder}.`)).map((f) => f.file);
+          const own = filesOf.get(folder) ?? [];
           return [folder, { key: keys.get(folder) ?? '', files: own }];
         }),
       ),

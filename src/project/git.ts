@@ -1,8 +1,14 @@
-// The little of git sipp needs: is it installed, is a folder inside a repository, init and a first commit.
+// The little of git sipp needs: is it installed, is a folder inside a repository, init and a first commit, and when
+// each line of a record was first committed.
 import { execFileSync } from 'node:child_process';
 
+/** git's output in `cwd` as it printed it (what it says on stderr goes into the error when it fails). */
+export function gitText(cwd: string, args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
 function git(cwd: string, args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  return gitText(cwd, args).trim();
 }
 
 export function gitAvailable(): boolean {

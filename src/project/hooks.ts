@@ -1,11 +1,9 @@
 // Git's side of the pre-commit hook: where hooks live, what is staged, and the staged snapshot of the project (the
 // index written to a temporary folder), so that `sipp hook pre-commit` checks exactly what the commit would hold.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-
-const git = (cwd: string, args: string[]): string => execFileSync('git', ['-C', cwd, ...args], { encoding: 'utf8' });
+import { gitText as git } from './git.js';
 
 /** The repository's top folder, or null when `dir` is not in one. */
 export function repositoryTop(dir: string): string | null {

@@ -10,10 +10,10 @@ import type { ProjectFile } from '../core/records/model.js';
 import { projectStatus } from '../core/status/index.js';
 import { findMethod } from '../methods/registry.js';
 import { packageVersion } from './assets.js';
-import { cachedMember, memberCache } from './network.js';
+import { cachedMember, memberCache, type CachedMember } from './network.js';
+import { openProject } from './open.js';
 
 const FACTS_FILE = 'sipp-facts.json';
-import { openProject } from './open.js';
 
 /**
  * Each member's facts: remembered beside its pulled copy for the commit and sipp version they were worked out for
@@ -28,7 +28,7 @@ async function readFacts(root: string, member: NetworkMember): Promise<MemberFac
   const cached = await cachedMember(root, member.name);
   const memo = path.join(memberCache(root, member.name), '.git', FACTS_FILE);
   const version = packageVersion();
-  const here = { name: member.name, source: member.source, ref: member.ref ?? null };
+  const named = { name: member.name, source: member.source, ref: member.ref ?? null };
   if (cached?.commit) {
     try {
       const saved = JSON.parse(readFileSync(memo, 'utf8')) as {
@@ -37,12 +37,12 @@ async function readFacts(root: string, member: NetworkMember): Promise<MemberFac
         facts?: MemberFacts;
       };
       if (saved.version === version && saved.commit === cached.commit && saved.facts)
-        return { ...saved.facts, ...here, pulledAt: cached.pulledAt };
+        return { ...saved.facts, ...named, pulledAt: cached.pulledAt };
     } catch {
       // Not worked out yet for this commit, or unreadable: work it out again below.
     }
   }
-  const facts = memberFacts(await readMember(root, member));
+  const facts = memberFacts(readMember(memberCache(root, member.name), named, cached));
   if (cached?.commit) {
     try {
       writeFileSync(memo, JSON.stringify({ version, commit: cached.commit, facts }));
@@ -53,17 +53,18 @@ async function readFacts(root: string, member: NetworkMember): Promise<MemberFac
   return facts;
 }
 
-async function readMember(root: string, member: NetworkMember): Promise<MemberInput> {
-  const base = { name: member.name, source: member.source, ref: member.ref ?? null };
-  // Null when the member was never pulled (its copy has no sipp.yaml).
-  const cached = await cachedMember(root, member.name);
+/** A member's project read from its copy; `cached` is null when it was never pulled (its copy has no sipp.yaml). */
+function readMember(
+  copy: string,
+  base: Pick<MemberInput, 'name' | 'source' | 'ref'>,
+  cached: CachedMember | null,
+): MemberInput {
   if (!cached) return { ...base, pulledAt: null, lastCommit: null, committers: 0, project: null };
-  const opened = openProject(memberCache(root, member.name), { need: 'readable' });
+  const opened = openProject(copy, { need: 'readable' });
   const status = projectStatus(opened.source, opened.problems, findMethod);
   // Cycles whose records have errors are left out of the analysis (the status row says which).
-  const valid = opened.cycles.filter(
-    (c) => !status.cycles.some((s) => s.folder === c.source.folder && s.problems.length > 0),
-  );
+  const leftOut = new Set(status.cycles.filter((s) => s.problems.length > 0).map((s) => s.folder));
+  const valid = opened.cycles.filter((c) => !leftOut.has(c.source.folder));
   const reports = new Map(valid.map((cycle) => [cycle.source.folder, cycleMeasureReports(cycle, opened.settings)]));
   return {
     ...base,

@@ -21,7 +21,8 @@ const run = promisify(execFile);
 export const PULL_CONCURRENCY = 6;
 /** How much history a pull fetches: enough to count who committed lately. */
 export const PULL_DEPTH = 200;
-const PULLED_AT = 'sipp-member.json';
+/** What a pull learned of a member's copy (commit, dates, committers), beside it in .git/. */
+const PULL_FACTS = 'sipp-member.json';
 
 export function findNetworkRoot(start: string): string | null {
   return findFolderWith(start, NETWORK_FILE);
@@ -102,7 +103,7 @@ export async function pullMember(root: string, member: NetworkMember): Promise<P
     lastCommit: log[0]?.split('\t')[0] ?? null,
     committers: new Set(log.map((l) => l.split('\t')[1])).size,
   };
-  writeFileSync(path.join(cache, '.git', PULLED_AT), JSON.stringify(facts));
+  writeFileSync(path.join(cache, '.git', PULL_FACTS), JSON.stringify(facts));
   return { name: member.name, ok: true, commit: full.slice(0, 7) };
 }
 
@@ -155,7 +156,7 @@ export async function cachedMember(root: string, name: string): Promise<CachedMe
   const cache = memberCache(root, name);
   if (!existsSync(path.join(cache, PROJECT_FILE))) return null;
   try {
-    const facts = JSON.parse(readFileSync(path.join(cache, '.git', PULLED_AT), 'utf8')) as Partial<CachedMember>;
+    const facts = JSON.parse(readFileSync(path.join(cache, '.git', PULL_FACTS), 'utf8')) as Partial<CachedMember>;
     return {
       commit: typeof facts.commit === 'string' ? facts.commit : null,
       pulledAt: typeof facts.pulledAt === 'string' ? facts.pulledAt : null,

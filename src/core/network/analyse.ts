@@ -194,14 +194,14 @@ export function memberFacts(member: MemberInput): MemberFacts {
                 : 'unchanged',
         });
     }
-    const decision = recordOf(cycle, 'reflections')?.decision;
+    const reflections = recordOf(cycle, 'reflections');
+    const decision = reflections?.decision;
     if (typeof decision === 'string')
       facts.decisions.push({
         method: cycle.method,
         theme: textOf(recordOf(cycle, 'question')?.theme) ?? '(no theme)',
         decision,
       });
-    const reflections = recordOf(cycle, 'reflections');
     const learning = answerText(reflections?.learning);
     const nextSteps = answerText(reflections?.nextSteps);
     if (learning !== '' || nextSteps !== '') facts.learning = { cycle: cycle.source.folder, learning, nextSteps };
@@ -290,11 +290,9 @@ function pooling(
   );
   if (pooled === null)
     notes.push(
-      usable.length === 0
-        ? 'No cycle can enter, so there is nothing to pool: a pooled figure needs two or more.'
-        : usable.length === 1
-          ? 'Only one cycle can enter, so there is nothing to pool: a pooled figure needs two or more.'
-          : 'These cycles cannot be pooled.',
+      usable.length < 2
+        ? `${usable.length === 0 ? 'No cycle' : 'Only one cycle'} can enter, so there is nothing to pool: a pooled figure needs two or more.`
+        : 'These cycles cannot be pooled.',
     );
   const { k: _k, ...rest } = pooled ?? { k: 0 };
   return {

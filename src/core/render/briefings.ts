@@ -65,17 +65,14 @@ export async function renderBriefings(
   const base: BriefingOptions = opts.methodName ? { methodName: opts.methodName } : {};
   const reports = new Map(cycles.map((c) => [c, cycleMeasureReports(project, c.cycle)]));
   const out: RenderedBriefing[] = [];
+  const measuresOf = (c: OverviewCycle): MeasureReport[] => reports.get(c) ?? cycleMeasureReports(project, c.cycle);
   const made = new Map<OverviewCycle, CycleBriefing>();
   const chartsOf = (c: OverviewCycle): Promise<Chart[]> =>
-    chartsForCycle(
-      cycleReportOf(c, reports.get(c) ?? cycleMeasureReports(project, c.cycle)),
-      { intervention: interventionOf(c) },
-      opts.drawer,
-    );
+    chartsForCycle(cycleReportOf(c, measuresOf(c)), { intervention: interventionOf(c) }, opts.drawer);
   // With a drawer, every cycle's charts are asked for first, so that all its workers are kept busy.
   const drawing = new Map(draw && opts.drawer ? selected.map((c) => [c, handled(chartsOf(c))]) : []);
   for (const c of selected) {
-    const measures = reports.get(c) ?? cycleMeasureReports(project, c.cycle);
+    const measures = measuresOf(c);
     const charts = draw ? await (drawing.get(c) ?? chartsOf(c)) : [];
     const view = cycleBriefing(project, c.cycle, c.method, c.status, { ...base, measures, charts });
     made.set(c, view);
@@ -94,13 +91,13 @@ export async function renderBriefings(
   }
   const ordered = [...cycles].sort((a, b) => a.cycle.source.folder.localeCompare(b.cycle.source.folder, 'en'));
   const trend = draw
-    ? await overviewCharts({ cycles: ordered.map((c) => cycleReportOf(c, reports.get(c) ?? [])) }, opts.drawer)
+    ? await overviewCharts({ cycles: ordered.map((c) => cycleReportOf(c, measuresOf(c))) }, opts.drawer)
     : [];
   const record = trackRecord(
     ordered.map((c) => ({
       folder: c.cycle.source.folder,
       question: recordOf(c.cycle, 'question'),
-      measures: reports.get(c) ?? [],
+      measures: measuresOf(c),
       methodOutcomes: c.method?.predictionOutcomes?.(c.cycle) ?? [],
       adherence: c.method?.adherence?.(c.cycle) ?? [],
     })),
@@ -112,7 +109,7 @@ export async function renderBriefings(
       ...c,
       briefing:
         made.get(c) ??
-        cycleBriefing(project, c.cycle, c.method, c.status, { ...base, measures: reports.get(c) ?? [], charts: [] }),
+        cycleBriefing(project, c.cycle, c.method, c.status, { ...base, measures: measuresOf(c), charts: [] }),
     })),
     base,
     trend,

@@ -46,8 +46,8 @@ export function cycleHandout(briefing: CycleBriefing): CycleHandout {
   // little on a handout); the order of measures.yaml otherwise.
   const rank = (m: CycleBriefing['results'][number]): number =>
     (m.type === 'Outcome' ? 2 : 0) + (m.rows.some((r) => !r.suppressed) || m.series.length > 0 ? 1 : 0);
-  const outcomesFirst = [...briefing.results].sort((a, b) => rank(b) - rank(a));
-  const shown = outcomesFirst.filter((m) => m.hasRows || m.series.length > 0).slice(0, HANDOUT_MEASURES);
+  const withFigures = briefing.results.filter((m) => m.hasRows || m.series.length > 0);
+  const shown = [...withFigures].sort((a, b) => rank(b) - rank(a)).slice(0, HANDOUT_MEASURES);
   const chart = shown.flatMap((m) => m.charts)[0] ?? null;
   return {
     kind: 'handout',
@@ -71,7 +71,7 @@ export function cycleHandout(briefing: CycleBriefing): CycleHandout {
       keyFigure: m.keyFigures[0] ? `${m.keyFigures[0].label}: ${m.keyFigures[0].text}` : '',
       caution: m.cautions[0] ?? '',
     })),
-    moreMeasures: Math.max(0, briefing.results.filter((m) => m.hasRows || m.series.length > 0).length - shown.length),
+    moreMeasures: withFigures.length - shown.length,
     chart,
     learning: cut(briefing.reflections.learning),
     decision: briefing.reflections.decision,

@@ -93,9 +93,8 @@ async function drawOnce(spec: ChartSpec['spec']): Promise<string> {
  * for ids), or all handed to a drawer at once, which queues them.
  */
 async function drawAll(specs: readonly ChartSpec[], scope: string, drawer?: ChartDrawer): Promise<Chart[]> {
-  const drawings: string[] = [];
-  if (drawer) drawings.push(...(await Promise.all(specs.map(({ spec }) => drawer(spec)))));
-  else for (const { spec } of specs) drawings.push(await drawOnce(spec));
+  const drawings = drawer ? await Promise.all(specs.map(({ spec }) => drawer(spec))) : [];
+  if (!drawer) for (const { spec } of specs) drawings.push(await drawOnce(spec));
   return specs.map(({ spec: _spec, ...words }, i) => ({
     ...words,
     svg: tidySvg(drawings[i] as string, { idPrefix: `sipp-${scope}-${words.id}`, title: words.title, alt: words.alt }),

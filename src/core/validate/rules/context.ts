@@ -2,6 +2,7 @@
 import type { Problem, Severity } from '../../problems.js';
 import type { CycleSource, ProjectSource } from '../../records/model.js';
 import { positionOf, type PathSegment, type SourceFile } from '../../records/source.js';
+import { filesWithErrors } from '../../records/cycle-data.js';
 
 export interface RuleContext {
   source: ProjectSource;
@@ -15,7 +16,7 @@ export interface RuleContext {
 export type Rule = (context: RuleContext) => Problem[];
 
 export function createRuleContext(source: ProjectSource, found: readonly Problem[]): RuleContext {
-  const broken = new Set(found.filter((p) => p.severity === 'error').map((p) => p.file));
+  const broken = filesWithErrors(found);
   return {
     source,
     record(cycle, name) {
