@@ -5,7 +5,7 @@
 // cost of `sipp validate` on a large project (issue 10). js-yaml reads the same text several times faster. So a
 // file is first read with js-yaml, with values resolved exactly as yaml's core schema resolves them; the result
 // is used only when nothing in the file could make the two libraries disagree: no anchors, aliases or tags, no
-// tabs, unusual characters or document markers, one document, a mapping at the top, keys that are text and
+// tabs, unusual characters, document markers or explicit keys (`? key`), one document, a mapping at the top, keys that are text and
 // appear once, no numbers that JSON cannot hold. Anything else (and every file js-yaml refuses) goes the full
 // way, whose messages teachers read. test/unit/records/quick-read.test.ts checks that the two never disagree, on
 // every example and fixture, on thousands of broken variants of them and on generated data in every YAML style.
@@ -92,8 +92,18 @@ const SCHEMA = FAILSAFE_SCHEMA.withTags(mapTag, nullTag, boolTag, intTag, floatT
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNUSUAL = /[\t\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF\uD800-\uDFFF]|\r(?!\n)/;
 
-/** Document markers (`---`, `...`) are rare in records and read differently by the two at the edges. */
-const MARKER = /^(?:---|\.\.\.)(?:\s|$)/m;
+/**
+ * Document markers (`---`, `...`) are rare in records and read differently by the two at the edges: js-yaml takes
+ * an indented one (` ---`) for a marker, yaml for a line without a key. Any line that starts with one, after spaces
+ * or not, goes the full way.
+ */
+const MARKER = /^[ ]*(?:---|\.\.\.)(?:\s|$)/m;
+
+/**
+ * An explicit key (`? key`, a YAML feature no record needs): js-yaml and yaml place a comment or blank line after
+ * the `?` differently, so such a file goes the full way.
+ */
+const EXPLICIT_KEY = /(?:^[ ]*(?:-[ ]+)*|[[{,][ ]*)\?(?:[ \t]|$)/m;
 
 /**
  * Set when a number read is Infinity or NaN (`.inf`, `.nan`, a number too large): rare, left to the full way.
@@ -113,11 +123,8 @@ function finite(value: number): number {
 export function quickRead(text: string, maxNesting: number): Record<string, unknown> | undefined {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (UNUSUAL.test(body)) return undefined;
-  if (
-    (body.startsWith('---') || body.startsWith('...') || body.includes('\n---') || body.includes('\n...')) &&
-    MARKER.test(body)
-  )
-    return undefined;
+  if ((body.includes('---') || body.includes('...')) && MARKER.test(body)) return undefined;
+  if (body.includes('?') && EXPLICIT_KEY.test(body)) return undefined;
   let events: Event[];
   try {
     // Two levels below the full way's limit, so that a file near it is measured by the full way.
