@@ -5,8 +5,14 @@ import type { CliContext } from './context.js';
 import { formatProblem } from './format.js';
 import { styles } from './style.js';
 import { EXIT, type Problem } from '../core/problems.js';
-import { PROJECT_FILE, type ProjectSource } from '../core/records/model.js';
-import { openProject } from '../project/open.js';
+import { PROJECT_FILE } from '../core/records/model.js';
+import { checkProject } from '../project/check.js';
+
+/** What was read: how many cycles, and records in them. */
+interface Read {
+  cycles: number;
+  records: number;
+}
 
 export interface ValidateOptions {
   json?: boolean;
@@ -14,9 +20,10 @@ export interface ValidateOptions {
 }
 
 export async function run(ctx: CliContext, opts: ValidateOptions): Promise<number> {
-  const { source, problems } = openProject(ctx.cwd, { need: 'readable', cache: true, lineDates: true });
+  const checked = checkProject(ctx.cwd, { cache: true, lineDates: true });
+  const { problems } = checked;
   if (opts.json) ctx.out(`${JSON.stringify(problems.map(toJson), null, 2)}\n`);
-  else ctx.out(report(source, problems, Boolean(opts.strict), ctx.color));
+  else ctx.out(report(checked, problems, Boolean(opts.strict), ctx.color));
   return exitCode(problems, Boolean(opts.strict));
 }
 
@@ -32,19 +39,19 @@ function toJson(p: Problem): Problem {
 }
 
 /** One line per problem, then a summary line. */
-export function report(source: ProjectSource, problems: readonly Problem[], strict: boolean, color: boolean): string {
+export function report(source: Read, problems: readonly Problem[], strict: boolean, color: boolean): string {
   const lines = problems.map((p) => formatProblem(p, color));
   lines.push(summaryLine(source, problems, strict, color));
   return `${lines.join('\n')}\n`;
 }
 
-function summaryLine(source: ProjectSource, problems: readonly Problem[], strict: boolean, color: boolean): string {
+function summaryLine(source: Read, problems: readonly Problem[], strict: boolean, color: boolean): string {
   const c = styles(color);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   if (errors === 0 && (warnings === 0 || !strict)) {
     const withWarnings = warnings > 0 ? `, with ${count(warnings, 'warning')}` : '';
-    return `${c.green('✔')} ${checkedWhat(source)} ${source.cycles.length === 0 ? 'is' : 'are'} valid${withWarnings}.`;
+    return `${c.green('✔')} ${checkedWhat(source)} ${source.cycles === 0 ? 'is' : 'are'} valid${withWarnings}.`;
   }
   const parts = [errors > 0 ? count(errors, 'problem') : '', warnings > 0 ? count(warnings, 'warning') : ''].filter(
     Boolean,
@@ -55,10 +62,8 @@ function summaryLine(source: ProjectSource, problems: readonly Problem[], strict
 }
 
 /** "sipp.yaml and 2 cycles (10 records)" */
-function checkedWhat(source: ProjectSource): string {
-  const cycles = source.cycles.length;
+function checkedWhat({ cycles, records }: Read): string {
   if (cycles === 0) return `${PROJECT_FILE} (no cycles yet)`;
-  const records = source.cycles.reduce((sum, c) => sum + c.records.size, 0);
   return `${PROJECT_FILE} and ${count(cycles, 'cycle')} (${count(records, 'record')})`;
 }
 

@@ -1,6 +1,8 @@
 // The little of git sipp needs: is it installed, is a folder inside a repository, init and a first commit, and when
 // each line of a record was first committed.
 import { execFileSync } from 'node:child_process';
+import { CYCLES_DIR } from '../core/records/model.js';
+import type { LineDates, LineDatesFor } from '../core/validate/index.js';
 
 /** git's output in `cwd` as it printed it (what it says on stderr goes into the error when it fails). */
 export function gitText(cwd: string, args: string[]): string {
@@ -52,9 +54,13 @@ function hasIdentity(dir: string): boolean {
  * so that a renamed cycle folder keeps its history. Author dates, because a rebase keeps them.
  * Undefined when git is not installed, `root` is not in a repository, or it has no commits yet.
  */
-export function committedLineDates(root: string, files: readonly string[]): Map<string, (string | null)[]> | undefined {
-  if (files.length === 0) return new Map();
-  const pathspecs = [...new Set(files.map((f) => f.split('/')[0] ?? f))].sort();
+export function committedLineDates(
+  root: string,
+  files: readonly string[] | 'every record',
+): Map<string, (string | null)[]> | undefined {
+  if (files !== 'every record' && files.length === 0) return new Map();
+  const pathspecs =
+    files === 'every record' ? [CYCLES_DIR] : [...new Set(files.map((f) => f.split('/')[0] ?? f))].sort();
   const common = ['-c', 'core.quotePath=false', '-c', 'log.showSignature=false'];
   const patch = [
     '-p',
@@ -88,9 +94,24 @@ export function committedLineDates(root: string, files: readonly string[]): Map<
   const dates = new Map<string, (string | null)[]>();
   replayPatch(dates, history);
   replayPatch(dates, uncommitted, true);
+  if (files === 'every record') return dates;
   const wanted = new Set(files);
   for (const file of [...dates.keys()]) if (!wanted.has(file)) dates.delete(file);
   return dates;
+}
+
+/**
+ * `lineDates` for validating a project: Git is read once, on the first call, for every record under `cycles`
+ * (one reading costs the same for one file as for all), and every later call is answered from that reading.
+ */
+export function lineDatesOfProject(root: string): LineDatesFor {
+  let read = false;
+  let dates: LineDates | undefined;
+  return () => {
+    if (!read) dates = committedLineDates(root, 'every record');
+    read = true;
+    return dates;
+  };
 }
 
 function gitOutput(cwd: string, args: string[]): string {

@@ -16,17 +16,37 @@ export interface LoadOptions {
 }
 
 export function loadProject(root: string, options: LoadOptions = {}): ProjectSource {
-  return withPlainEnvironment(() => readProject(root, options));
+  return withPlainEnvironment(() => {
+    const reader = openProjectReader(root, options);
+    const cycles = reader.folders.map((folder) => reader.cycle(folder, reader.problems));
+    return { project: reader.project, cycles, problems: reader.problems };
+  });
 }
 
-function readProject(root: string, options: LoadOptions): ProjectSource {
+/** A project read a step at a time, so that a large one can be checked a cycle at a time (src/project/check.ts). */
+export interface ProjectReader {
+  /** sipp.yaml, read. */
+  project: SourceFile;
+  /** The cycle folders' names, sorted. */
+  folders: string[];
+  /** What stopped sipp from listing the cycle folders. */
+  problems: Problem[];
+  /** Reads one cycle folder's records; what stops a file or the folder from being read goes to `problems`. */
+  cycle(folder: string, problems: Problem[]): CycleSource;
+}
+
+/** Reads sipp.yaml and lists the cycle folders; call inside `withPlainEnvironment`. */
+export function openProjectReader(root: string, options: LoadOptions = {}): ProjectReader {
   const project = readSourceFile(path.join(root, PROJECT_FILE), PROJECT_FILE, options.cache);
   const problems: Problem[] = [];
+  const folders = readCycleFolders(root, problems);
   const method = projectMethod(project);
-  const cycles = readCycleFolders(root, problems).map((folder) =>
-    loadCycle(root, folder, method, problems, options.cache),
-  );
-  return { project, cycles, problems };
+  return {
+    project,
+    folders,
+    problems,
+    cycle: (folder, found) => loadCycle(root, folder, method, found, options.cache),
+  };
 }
 
 /**
@@ -34,7 +54,7 @@ function readProject(root: string, options: LoadOptions): ProjectSource {
  * every read of `process.env` calls into the operating system's environment: on 500 cycles that was 1.8
  * million reads and most of a second. Loading is synchronous, so a plain copy stands in while files are parsed.
  */
-function withPlainEnvironment<T>(load: () => T): T {
+export function withPlainEnvironment<T>(load: () => T): T {
   const env = process.env;
   process.env = { ...env };
   try {

@@ -13,7 +13,7 @@ import { findMethod } from '../methods/registry.js';
 import { readSchemas } from './assets.js';
 import { CACHE_MIN_CYCLES, openFileCache } from './file-cache.js';
 import { requireProjectRoot } from './find-root.js';
-import { committedLineDates } from './git.js';
+import { lineDatesOfProject } from './git.js';
 import { listCycleFolders, loadProject } from './load.js';
 
 export interface OpenOptions {
@@ -47,7 +47,7 @@ export function openProject(cwd: string, options: OpenOptions): OpenedProject {
   const problems = validateProject(source, schemas, {
     findMethod,
     schemaMemo: cache?.schemaMemo,
-    lineDates: options.lineDates ? (files) => committedLineDates(root, files) : undefined,
+    lineDates: options.lineDates ? lineDatesOfProject(root) : undefined,
     today: localToday(),
   });
   cache?.save();

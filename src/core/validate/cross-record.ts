@@ -10,11 +10,26 @@ import { smallGroupProblems } from './rules/small-groups.js';
 import { personalTextProblems } from './rules/personal-text.js';
 import { cutByCommentProblems } from './rules/cut-by-comment.js';
 
-/** Rule ids: `measure-defined`, `measure-unique`, `date-order`, `cycle-numbering`, `count-within-n`, `small-group`, `point-value`, `personal-data`, `cut-by-comment`. */
-const RULES: readonly Rule[] = [cycleNumberingProblems, measureIdProblems, dateOrderProblems, countWithinNProblems, smallGroupProblems, personalTextProblems, cutByCommentProblems];
+/**
+ * Rules within a cycle. Rule ids: `measure-defined`, `measure-unique`, `date-order`, `count-within-n`,
+ * `small-group`, `point-value`, `personal-data`, `cut-by-comment`.
+ */
+const CYCLE_RULES: readonly Rule[] = [measureIdProblems, dateOrderProblems, countWithinNProblems, smallGroupProblems, personalTextProblems, cutByCommentProblems];
 
-/** Problems across records. Records with errors already `found` are skipped, so one mistake gives one message. */
-export function crossRecordProblems(source: ProjectSource, found: readonly Problem[]): Problem[] {
+/** Rules across cycles, which need only the cycle folders' names. Rule id: `cycle-numbering`. */
+const ACROSS_CYCLES_RULES: readonly Rule[] = [cycleNumberingProblems];
+
+/**
+ * The rules within a cycle, over the cycles of `source` (one, when a project is checked cycle by cycle). Records
+ * with errors already `found` are skipped, so one mistake gives one message.
+ */
+export function withinCycleProblems(source: ProjectSource, found: readonly Problem[]): Problem[] {
   const context = createRuleContext(source, found);
-  return RULES.flatMap((rule) => rule(context));
+  return CYCLE_RULES.flatMap((rule) => rule(context));
+}
+
+/** The rules across cycles: only the cycles' folder names are read, so `records` may be empty. */
+export function acrossCycleProblems(source: ProjectSource, found: readonly Problem[]): Problem[] {
+  const context = createRuleContext(source, found);
+  return ACROSS_CYCLES_RULES.flatMap((rule) => rule(context));
 }

@@ -42,8 +42,12 @@ function fileProblems(file: SourceFile): Problem[] {
   return problems;
 }
 
-/** Rule id: `cut-by-comment` (warnings), over sipp.yaml and every record. */
+/** Rule id: `cut-by-comment` (warnings), over every record of every cycle (sipp.yaml: `cutByCommentInFile`). */
 export function cutByCommentProblems(context: RuleContext): Problem[] {
-  const files = [context.source.project, ...context.source.cycles.flatMap((c) => [...c.records.values()])];
-  return files.filter((f) => f.data !== undefined).flatMap(fileProblems);
+  return context.source.cycles.flatMap((c) => [...c.records.values()].flatMap(cutByCommentInFile));
+}
+
+/** The `cut-by-comment` warnings of one file that could be read (sipp.yaml, or a record). */
+export function cutByCommentInFile(file: SourceFile): Problem[] {
+  return file.data === undefined ? [] : fileProblems(file);
 }

@@ -85,7 +85,10 @@ function reflectionPlaces(cycle: CycleData): PredictionPlace[] {
   ];
 }
 
-/** Finds when the lines of the given files were first committed; called at most once, only when needed. */
+/**
+ * Finds when the lines of the given files were first committed; called only when needed (by `validateProject`, once
+ * for each cycle that needs it: src/project/git.ts `lineDatesOfProject` answers every call from one reading of Git).
+ */
 export type LineDatesFor = (files: readonly string[]) => LineDates | undefined;
 
 /**
@@ -97,8 +100,23 @@ export function predictionFirstProblems(
   pairsOf: (cycle: CycleData) => PredictionPair[],
   lineDatesFor?: LineDatesFor,
 ): Problem[] {
+  const { problems, unsettled } = predictionFirstByRecords(cycles, pairsOf);
+  return [...problems, ...predictionFirstByCommits(unsettled, lineDatesFor)];
+}
+
+/** A prediction whose records' dates settle nothing: Git's dates may (it keeps its cycle's records). */
+export interface UnsettledPrediction {
+  cycle: CycleData;
+  pairs: PredictionPair[];
+}
+
+/** The warnings the records' own dates give, and the predictions they leave unsettled. */
+export function predictionFirstByRecords(
+  cycles: readonly CycleData[],
+  pairsOf: (cycle: CycleData) => PredictionPair[],
+): { problems: Problem[]; unsettled: UnsettledPrediction[] } {
   const problems: Problem[] = [];
-  const unsettled: { cycle: CycleData; pairs: PredictionPair[] }[] = [];
+  const unsettled: UnsettledPrediction[] = [];
   for (const cycle of cycles) {
     for (const pairs of groupedByPrediction(pairsOf(cycle))) {
       const problem = byRecordDates(cycle, pairs);
@@ -106,7 +124,15 @@ export function predictionFirstProblems(
       else unsettled.push({ cycle, pairs });
     }
   }
-  if (unsettled.length === 0 || !lineDatesFor) return problems;
+  return { problems, unsettled };
+}
+
+/** The warnings Git's dates give for the unsettled predictions: `lineDatesFor` is called once, if at all. */
+export function predictionFirstByCommits(
+  unsettled: readonly UnsettledPrediction[],
+  lineDatesFor?: LineDatesFor,
+): Problem[] {
+  if (unsettled.length === 0 || !lineDatesFor) return [];
   const files = new Set<string>();
   for (const { cycle, pairs } of unsettled) {
     for (const place of [pairs[0]?.prediction, ...pairs.map((p) => p.data)]) {
@@ -115,12 +141,8 @@ export function predictionFirstProblems(
     }
   }
   const lineDates = lineDatesFor([...files].sort());
-  if (!lineDates) return problems;
-  for (const { cycle, pairs } of unsettled) {
-    const problem = byCommitDates(cycle, pairs, lineDates);
-    if (problem) problems.push(problem);
-  }
-  return problems;
+  if (!lineDates) return [];
+  return unsettled.flatMap(({ cycle, pairs }) => byCommitDates(cycle, pairs, lineDates) ?? []);
 }
 
 /** Pairs of the same prediction together, so that it gets one warning however much data it predicts. */

@@ -1,0 +1,60 @@
+// Checking a project a cycle at a time, for `sipp validate`: each cycle is read, checked and let go before the
+// next is read, so memory stays flat however many cycles there are (issue 10 §5: 5,000 cycles held at once took
+// 340 MB). It finds exactly what `openProject` finds (src/core/validate/index.ts, `Validation`).
+import { sortProblems, type Problem } from '../core/problems.js';
+import type { CycleSource, ProjectSource } from '../core/records/model.js';
+import { createValidation } from '../core/validate/index.js';
+import { findMethod } from '../methods/registry.js';
+import { readSchemas } from './assets.js';
+import { localToday } from './clock.js';
+import { CACHE_MIN_CYCLES, openFileCache } from './file-cache.js';
+import { requireProjectRoot } from './find-root.js';
+import { lineDatesOfProject } from './git.js';
+import { listCycleFolders, openProjectReader, withPlainEnvironment } from './load.js';
+
+export interface CheckOptions {
+  /** Remember parsed files and schema problems between runs on large projects (src/project/file-cache.ts). */
+  cache?: boolean;
+  /** Ask git when each prediction line was first committed, for the `prediction-first` warning. */
+  lineDates?: boolean;
+}
+
+export interface CheckedProject {
+  root: string;
+  /** Every problem, sorted by file, line and column. */
+  problems: Problem[];
+  /** How many cycle folders, and records in them, were read. */
+  cycles: number;
+  records: number;
+}
+
+export function checkProject(cwd: string, options: CheckOptions = {}): CheckedProject {
+  const root = requireProjectRoot(cwd);
+  const schemas = readSchemas();
+  return withPlainEnvironment(() => {
+    const cache =
+      options.cache && listCycleFolders(root).length >= CACHE_MIN_CYCLES ? openFileCache(root, schemas) : undefined;
+    const reader = openProjectReader(root, { cache });
+    const validation = createValidation(schemas, {
+      findMethod,
+      schemaMemo: cache?.schemaMemo,
+      lineDates: options.lineDates ? lineDatesOfProject(root) : undefined,
+      today: localToday(),
+    });
+    const skeletons: CycleSource[] = [];
+    const source: ProjectSource = { project: reader.project, cycles: skeletons, problems: reader.problems };
+    const problems = validation.project(source, reader.problems);
+    let records = 0;
+    for (const folder of reader.folders) {
+      const loaded: Problem[] = [];
+      const cycle = reader.cycle(folder, loaded);
+      problems.push(...validation.cycle(source, cycle, loaded));
+      records += cycle.records.size;
+      // Only the folder's name is needed from here on (the numbering rule): its records are let go.
+      skeletons.push({ ...cycle, records: new Map() });
+    }
+    problems.push(...validation.acrossCycles(source));
+    cache?.save();
+    return { root, problems: sortProblems(problems), cycles: skeletons.length, records };
+  });
+}
