@@ -49,6 +49,7 @@ export function checkProject(cwd: string, options: CheckOptions = {}): CheckedPr
       const loaded: Problem[] = [];
       const cycle = reader.cycle(folder, loaded);
       problems.push(...validation.cycle(source, cycle, loaded));
+      cache?.settle(cycle.dir);
       records += cycle.records.size;
       // Only the folder's name is needed from here on (the numbering rule): its records are let go.
       skeletons.push({ ...cycle, records: new Map() });

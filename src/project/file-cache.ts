@@ -1,8 +1,10 @@
 // Remembering what reading and checking each file found, keyed by its exact text, so that `sipp validate` on a
 // large project parses only the files that changed since the last run. (yaml parses a few MB a second; 500
-// cycles of the example are 10 MB.) Kept outside the project, in the user's cache folder, one file per project.
+// cycles of the example are 10 MB.) Kept outside the project, in the user's cache folder: a folder per project,
+// a file per cycle folder, so that a run reads and writes only what it needs, and a project checked a cycle at a
+// time (src/project/check.ts) holds one cycle's entries at a time.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +21,15 @@ export interface FileCache {
   remember(source: SourceFile): void;
   /** Schema problems, computed once per text of a file (for validateProject). */
   schemaMemo: SchemaMemo;
-  /** Writes the cache, keeping only the files seen in this run. Failure to write is not an error. */
+  /**
+   * Writes what was learned about the files of one cycle folder (`cycles/NN-slug`) and lets them go: called when
+   * the cycle has been checked, by a run that checks one cycle at a time.
+   */
+  settle(dir: string): void;
+  /**
+   * Writes what is left, and forgets the cycle folders not seen in this run (renamed, deleted). Failure to write
+   * is not an error.
+   */
   save(): void;
 }
 
@@ -30,16 +40,26 @@ interface Entry {
   schema?: { file: string; problems: Problem[] };
 }
 
-interface CacheFile {
+/** One file of the cache: the entries of one cycle folder's files, or of the files outside cycles (sipp.yaml). */
+interface ShardFile {
   fingerprint: string;
   files: Record<string, Entry>;
+}
+
+/** The entries of one shard, as read from its file and as met in this run. */
+interface Shard {
+  before: ReadonlyMap<string, Entry>;
+  now: Map<string, Entry>;
+  /** The text each entry of this run was made from, so that it is hashed once. */
+  texts: Map<string, string>;
+  changed: boolean;
 }
 
 /** Smaller projects parse in well under 100 ms: for them a cache would only be one more file to write. */
 export const CACHE_MIN_CYCLES = 20;
 
 /** Bumped when the cache's layout changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** The cache of one project, or undefined when caching is off (`SIPP_NO_CACHE=1`) or there is nowhere to keep it. */
 export function openFileCache(
@@ -50,9 +70,9 @@ export function openFileCache(
   if (env.SIPP_NO_CACHE === '1') return undefined;
   const dir = cacheDir(env);
   if (!dir) return undefined;
-  const file = path.join(dir, 'projects', `${sha1(path.resolve(root)).slice(0, 20)}.json`);
+  const folder = path.join(dir, 'projects', sha1(path.resolve(root)).slice(0, 20));
   const fingerprint = sha1(`${FORMAT}\n${packageVersion()}\n${codeFingerprint()}\n${JSON.stringify([...schemas])}`);
-  return createFileCache(file, fingerprint, readCacheFile(file, fingerprint));
+  return createFileCache(folder, fingerprint);
 }
 
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -61,9 +81,20 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefin
   return base ? path.join(base, 'sipp') : undefined;
 }
 
-function readCacheFile(file: string, fingerprint: string): Map<string, Entry> {
+/** The shard a file belongs to: its cycle folder (`cycles/NN-slug`), or '' for a file outside the cycles. */
+function shardOf(relative: string): string {
+  const parts = relative.split('/');
+  return parts.length > 2 ? `${parts[0]}/${parts[1]}` : '';
+}
+
+/** A shard's file name: a hash, as folder names may hold anything a file name cannot. */
+function shardFileName(shard: string): string {
+  return `${sha1(shard).slice(0, 20)}.json`;
+}
+
+function readShardFile(file: string, fingerprint: string): Map<string, Entry> {
   try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as ShardFile;
     if (parsed.fingerprint !== fingerprint || typeof parsed.files !== 'object' || parsed.files === null)
       return new Map();
     return new Map(Object.entries(parsed.files));
@@ -72,26 +103,59 @@ function readCacheFile(file: string, fingerprint: string): Map<string, Entry> {
   }
 }
 
-function createFileCache(file: string, fingerprint: string, before: ReadonlyMap<string, Entry>): FileCache {
-  const now = new Map<string, Entry>();
-  /** The text each entry of this run was made from, so that it is hashed once. */
-  const texts = new Map<string, string>();
-  let changed = false;
-  const entryFor = (source: SourceFile): Entry | undefined =>
-    texts.get(source.file) === source.text ? now.get(source.file) : undefined;
+function createFileCache(folder: string, fingerprint: string): FileCache {
+  const shards = new Map<string, Shard>();
+  /** Shards met in this run, settled or not: the others are forgotten by `save`. */
+  const seen = new Set<string>();
+  let broken = false;
+  const shardFor = (relative: string): Shard => {
+    const key = shardOf(relative);
+    let shard = shards.get(key);
+    if (!shard) {
+      // A shard settled earlier in the run and met again starts from its file, which holds what it learned.
+      shard = {
+        before: readShardFile(path.join(folder, shardFileName(key)), fingerprint),
+        now: new Map(),
+        texts: new Map(),
+        changed: false,
+      };
+      shards.set(key, shard);
+      seen.add(key);
+    }
+    return shard;
+  };
+  const entryFor = (source: SourceFile): Entry | undefined => {
+    const shard = shardFor(source.file);
+    return shard.texts.get(source.file) === source.text ? shard.now.get(source.file) : undefined;
+  };
+  const write = (key: string, shard: Shard): void => {
+    if (broken || (!shard.changed && shard.now.size === shard.before.size)) return;
+    try {
+      mkdirSync(folder, { recursive: true });
+      const file = path.join(folder, shardFileName(key));
+      const temporary = `${file}.${process.pid}.tmp`;
+      writeFileSync(temporary, JSON.stringify({ fingerprint, files: Object.fromEntries(shard.now) } satisfies ShardFile));
+      renameSync(temporary, file);
+    } catch {
+      // A cache that cannot be written only makes the next run slower.
+      broken = true;
+    }
+  };
   return {
     source(relative, text) {
-      const entry = before.get(relative);
+      const shard = shardFor(relative);
+      const entry = shard.before.get(relative);
       if (!entry || entry.hash !== sha1(text)) return undefined;
-      now.set(relative, entry);
-      texts.set(relative, text);
+      shard.now.set(relative, entry);
+      shard.texts.set(relative, text);
       return knownSource(relative, text, entry.data, entry.problems);
     },
     remember(source) {
       if (!isJsonSafe(source.data)) return;
-      now.set(source.file, { hash: sha1(source.text), data: source.data, problems: source.problems });
-      texts.set(source.file, source.text);
-      changed = true;
+      const shard = shardFor(source.file);
+      shard.now.set(source.file, { hash: sha1(source.text), data: source.data, problems: source.problems });
+      shard.texts.set(source.file, source.text);
+      shard.changed = true;
     },
     schemaMemo(source, schemaFile, compute) {
       const entry = entryFor(source);
@@ -99,20 +163,29 @@ function createFileCache(file: string, fingerprint: string, before: ReadonlyMap<
       const problems = compute();
       if (entry) {
         entry.schema = { file: schemaFile, problems };
-        changed = true;
+        shardFor(source.file).changed = true;
       }
       return problems;
     },
+    settle(dir) {
+      const shard = shards.get(dir);
+      if (!shard) return;
+      write(dir, shard);
+      shards.delete(dir);
+    },
     save() {
-      if (!changed && now.size === before.size) return;
+      for (const [key, shard] of shards) write(key, shard);
+      shards.clear();
+      if (broken) return;
       try {
-        mkdirSync(path.dirname(file), { recursive: true });
-        const temporary = `${file}.${process.pid}.tmp`;
-        writeFileSync(temporary, JSON.stringify({ fingerprint, files: Object.fromEntries(now) } satisfies CacheFile));
-        renameSync(temporary, file);
-        pruneOtherProjects(file);
+        const kept = new Set([...seen].map(shardFileName));
+        for (const name of readdirSync(folder)) if (!kept.has(name)) rmSync(path.join(folder, name), { force: true });
+        // Marks the project as used, for the pruning of other projects' caches, even when nothing was written.
+        const now = new Date();
+        utimesSync(folder, now, now);
+        pruneOtherProjects(folder);
       } catch {
-        // A cache that cannot be written only makes the next run slower.
+        // As above: a cache left untidy only takes some room.
       }
     },
   };
@@ -126,13 +199,14 @@ const KEEP_DAYS = 30;
 function pruneOtherProjects(kept: string): void {
   const dir = path.dirname(kept);
   const cutoff = Date.now() - KEEP_DAYS * 24 * 60 * 60 * 1000;
+  // Folders, and the single files an older sipp kept per project.
   const others = readdirSync(dir)
     .map((name) => path.join(dir, name))
-    .filter((f) => f !== kept && f.endsWith('.json'))
+    .filter((f) => f !== kept)
     .map((f) => ({ f, used: statSync(f).mtimeMs }))
     .sort((a, b) => b.used - a.used);
   others.forEach(({ f, used }, i) => {
-    if (i >= KEEP_PROJECTS - 1 || used < cutoff) rmSync(f, { force: true });
+    if (i >= KEEP_PROJECTS - 1 || used < cutoff) rmSync(f, { recursive: true, force: true });
   });
 }
 

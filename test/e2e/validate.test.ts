@@ -425,7 +425,12 @@ describe('sipp validate on a large project', () => {
     const before = snapshotTree(dir);
     const first = sipp(['validate'], { cwd: dir, env });
     expect(first.stdout).toBe('✔ sipp.yaml and 26 cycles (130 records) are valid.\n');
-    expect(readdirSync(path.join(cacheDir, 'projects'))).toHaveLength(1);
+    const projects = readdirSync(path.join(cacheDir, 'projects'));
+    expect(projects).toHaveLength(1);
+    // A file of the cache per cycle folder, and one for sipp.yaml.
+    const shards = (): string[] => readdirSync(path.join(cacheDir, 'projects', projects[0] as string)).sort();
+    expect(shards()).toHaveLength(27);
+    expect(shards().every((f) => f.endsWith('.json'))).toBe(true);
     writeFileSync(path.join(dir, 'cycles', '07-c', 'reflections.yaml'), 'decision: keep\n');
     const second = sipp(['validate'], { cwd: dir, env });
     expect(second.code).toBe(1);
@@ -435,6 +440,12 @@ describe('sipp validate on a large project', () => {
     expect(sipp(['validate'], { cwd: dir, env })).toEqual(second);
     writeFileSync(path.join(dir, 'cycles', '07-c', 'reflections.yaml'), RECORDS.reflections);
     expect(snapshotTree(dir)).toEqual(before);
+    // A cycle folder that is no more (removed here) is forgotten: the cache keeps only what the project holds.
+    const kept = shards();
+    rmSync(path.join(dir, 'cycles', '26-c'), { recursive: true });
+    expect(sipp(['validate'], { cwd: dir, env }).stdout).toBe('✔ sipp.yaml and 25 cycles (125 records) are valid.\n');
+    expect(shards()).toHaveLength(26);
+    expect(kept).toEqual(expect.arrayContaining(shards()));
   });
 });
 

@@ -1,5 +1,5 @@
 // The cache behind a fast `sipp validate`: unchanged files are not parsed or checked again, changed ones are.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -84,8 +84,37 @@ describe('file cache', () => {
     const { root, env } = project();
     run(root, env);
     const dir = path.join(env.SIPP_CACHE_DIR as string, 'projects');
-    for (const f of readdirSync(dir)) writeFileSync(path.join(dir, f), '{not json');
+    const [kept] = readdirSync(dir);
+    const shards = readdirSync(path.join(dir, kept as string));
+    expect(shards).toHaveLength(2); // sipp.yaml's, and the cycle folder's
+    for (const f of shards) writeFileSync(path.join(dir, kept as string, f), '{not json');
     expect(run(root, env).parsed).toHaveLength(6);
+    expect(run(root, env).parsed).toEqual([]);
+  });
+
+  it('writes a settled cycle folder at once and lets it go; what it learned is used by the next run', () => {
+    const { root, env } = project();
+    const cache = openFileCache(root, readSchemas(), env);
+    const source = loadProject(root, { cache });
+    validateProject(source, readSchemas(), { schemaMemo: cache?.schemaMemo });
+    const dir = path.join(env.SIPP_CACHE_DIR as string, 'projects');
+    cache?.settle('cycles/01-a');
+    // The cycle folder's file is written as soon as it is settled; sipp.yaml's waits for `save`.
+    const [kept] = readdirSync(dir);
+    expect(readdirSync(path.join(dir, kept as string))).toHaveLength(1);
+    cache?.save();
+    expect(readdirSync(path.join(dir, kept as string))).toHaveLength(2);
+    expect(run(root, env).parsed).toEqual([]);
+  });
+
+  it('forgets a cycle folder that was renamed, and remembers it under its new name', () => {
+    const { root, env } = project();
+    run(root, env);
+    renameSync(path.join(root, 'cycles', '01-a'), path.join(root, 'cycles', '01-b'));
+    expect(run(root, env).parsed).toHaveLength(5);
+    const dir = path.join(env.SIPP_CACHE_DIR as string, 'projects');
+    const [kept] = readdirSync(dir);
+    expect(readdirSync(path.join(dir, kept as string))).toHaveLength(2);
     expect(run(root, env).parsed).toEqual([]);
   });
 
