@@ -8,6 +8,7 @@ import { EXIT, usageError } from '../core/problems.js';
 import { BRIEFINGS_DIR, type ProjectFile, type ProjectSource } from '../core/records/model.js';
 import { allCycleData, projectData } from '../core/records/cycle-data.js';
 import { FORMATS, type BriefingFormat, type OverviewCycle } from '../core/render/index.js';
+import type { OverviewPart } from '../core/render/overview.js';
 import { renderBriefings } from '../core/render/briefings.js';
 import { selectCycles } from '../core/records/select-cycles.js';
 import { projectStatus } from '../core/status/index.js';
@@ -93,17 +94,20 @@ export async function run(
       : selected;
     const workers = poolSize(fresh.length);
     const pool = workers > 0 ? openChartPool(workers) : undefined;
-    let files: Awaited<ReturnType<typeof renderBriefings>>;
+    const keyOf = (c: OverviewCycle): string | undefined => keys.get(c.cycle.source.folder);
+    let rendered: Awaited<ReturnType<typeof renderBriefings>>;
     try {
-      files = await renderBriefings(project, cycles, fresh, formats, templates, {
+      rendered = await renderBriefings(project, cycles, fresh, formats, templates, {
         methodName,
         handout: Boolean(opts.handout),
         refused: refused.map((r) => ({ folder: r.folder, number: r.number, problems: r.problems.length })),
         ...(pool ? { drawer: pool.draw } : {}),
+        ...(cache ? { remembered: (c: OverviewCycle) => cache.part(c.cycle.source.folder, keyOf(c) ?? '') } : {}),
       });
     } finally {
       await pool?.close();
     }
+    const { files } = rendered;
 
     const inProject = !path.relative(root, outDir).startsWith('..') && !path.isAbsolute(path.relative(root, outDir));
     const written = await writeBriefings(outDir, files, shown, inProject ? root : outDir);
@@ -116,12 +120,16 @@ export async function run(
       if (own) own.push(file);
       else filesOf.set(stem, [file]);
     }
+    // Each rendered cycle with its files, and every selected cycle's overview part (kept as it was when remembered).
+    const isFresh = new Set(fresh);
     await cache?.save(
       new Map(
-        fresh.map((c) => {
+        selected.flatMap((c): [string, { key: string; files?: string[]; part?: OverviewPart }][] => {
           const folder = c.cycle.source.folder;
-          const own = filesOf.get(folder) ?? [];
-          return [folder, { key: keys.get(folder) ?? '', files: own }];
+          const key = keys.get(folder) ?? '';
+          const part = rendered.parts.get(folder);
+          if (isFresh.has(c)) return [[folder, { key, files: filesOf.get(folder) ?? [], ...(part ? { part } : {}) }]];
+          return part && !cache.part(folder, key) ? [[folder, { key, part }]] : [];
         }),
       ),
     );

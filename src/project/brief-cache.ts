@@ -4,17 +4,26 @@
 // same and whose files are all still there, written by sipp, is not rendered again. Only for big projects (as the
 // parse cache): below CACHE_MIN_CYCLES cycles rendering everything is quick.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { TemplateSet } from '../core/render/index.js';
+import type { OverviewPart } from '../core/render/overview.js';
 import { packageVersion } from './assets.js';
+import { codeFingerprint } from './code-fingerprint.js';
 import { isSippBriefing } from './briefings.js';
 import { CACHE_MIN_CYCLES, cacheDir } from './file-cache.js';
 import { writeAtomic } from './write.js';
 
+/** What a cycle's key stands for: the files rendered from it, and the cycle's part of the overview. */
+export interface BriefEntry {
+  key: string;
+  files: string[];
+  /** Absent when it would not come back from JSON exactly as it was (and so is worked out on every run). */
+  part?: OverviewPart;
+}
+
 interface Manifest {
-  cycles: Record<string, { key: string; files: string[] }>;
+  cycles: Record<string, BriefEntry>;
 }
 
 export interface BriefCache {
@@ -22,8 +31,13 @@ export interface BriefCache {
   keyOf(parts: readonly string[]): string;
   /** True when the cycle's files were made from this key and are all still there, as sipp wrote them. */
   unchanged(folder: string, key: string): boolean;
-  /** Remembers what this run rendered (and keeps what it did not need to), then saves. */
-  save(rendered: ReadonlyMap<string, { key: string; files: string[] }>): Promise<void>;
+  /** The cycle's overview part an earlier run worked out from this key, if it kept it. */
+  part(folder: string, key: string): OverviewPart | undefined;
+  /**
+   * Remembers what this run rendered, and the overview parts it worked out for cycles it did not render again
+   * (given without `files`: their files stay as remembered), keeping the rest as it was; then saves.
+   */
+  save(rendered: ReadonlyMap<string, Omit<BriefEntry, 'files'> & { files?: string[] }>): Promise<void>;
 }
 
 export function openBriefCache(
@@ -44,7 +58,7 @@ export function openBriefCache(
   const base = hash(
     [
       packageVersion(),
-      renderingCode(),
+      codeFingerprint(),
       ...[...templates.templates, ...templates.partials].map(([n, t]) => `${n}\n${t.text}`),
     ].join('\0'),
   );
@@ -65,8 +79,16 @@ export function openBriefCache(
         entry.files.every((f) => existsSync(path.join(outDir, f)) && isSippBriefing(path.join(outDir, f)))
       );
     },
+    part(folder, key) {
+      const entry = before.cycles?.[folder];
+      return entry?.key === key ? entry.part : undefined;
+    },
     async save(rendered) {
-      const cycles = { ...(before.cycles ?? {}), ...Object.fromEntries(rendered) };
+      const kept = [...rendered].map(([folder, { key, files, part }]): [string, BriefEntry] => {
+        const entry: BriefEntry = { key, files: files ?? before.cycles?.[folder]?.files ?? [] };
+        return [folder, part !== undefined && survivesJson(part) ? { ...entry, part } : entry];
+      });
+      const cycles = { ...(before.cycles ?? {}), ...Object.fromEntries(kept) };
       try {
         await writeAtomic(dir, file, JSON.stringify({ cycles }));
       } catch {
@@ -76,26 +98,33 @@ export function openBriefCache(
   };
 }
 
-function hash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+/**
+ * Whether JSON gives `value` back as it is: no infinities, NaN or -0 (JSON changes them), no `undefined` (left
+ * out, or null in a list), no circular objects, only plain objects and arrays. (An object used in two places comes
+ * back as two equal copies, which renders the same.) A part that would come back different is not kept, so a
+ * remembered part always renders the same briefing as a fresh one.
+ */
+export function survivesJson(value: unknown, within: Set<object> = new Set()): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case 'object': {
+      if (value === null) return true;
+      if (within.has(value)) return false;
+      if (!Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype) return false;
+      within.add(value);
+      const ok = Object.values(value).every((v) => survivesJson(v, within));
+      within.delete(value);
+      return ok;
+    }
+    default:
+      return false;
+  }
 }
 
-/** The built rendering code, by file sizes and times: a rebuilt sipp renders everything again. */
-function renderingCode(): string {
-  const dist = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const parts: string[] = [];
-  const walk = (dir: string): void => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else {
-        const s = statSync(full);
-        parts.push(`${full}:${s.size}:${s.mtimeMs}`);
-      }
-    }
-  };
-  walk(path.join(dist, 'core'));
-  walk(path.join(dist, 'methods'));
-  return hash(parts.join('\n'));
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }

@@ -38,6 +38,7 @@ export function checkProject(cwd: string, options: CheckOptions = {}): CheckedPr
     const validation = createValidation(schemas, {
       findMethod,
       schemaMemo: cache?.schemaMemo,
+      cycleMemo: cache?.cycleMemo,
       lineDates: options.lineDates ? lineDatesOfProject(root) : undefined,
       today: localToday(),
     });

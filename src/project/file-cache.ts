@@ -7,11 +7,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Problem } from '../core/problems.js';
 import { knownSource, type SourceFile } from '../core/records/source.js';
-import type { SchemaMemo } from '../core/validate/index.js';
+import type { CycleMemo, SchemaMemo } from '../core/validate/index.js';
 import { packageVersion } from './assets.js';
+import { codeFingerprint } from './code-fingerprint.js';
 import type { SchemaSet } from '../core/validate/validator.js';
 
 export interface FileCache {
@@ -21,6 +21,8 @@ export interface FileCache {
   remember(source: SourceFile): void;
   /** Schema problems, computed once per text of a file (for validateProject). */
   schemaMemo: SchemaMemo;
+  /** A whole cycle's problems, computed once per text of its records and of what else they depend on. */
+  cycleMemo: CycleMemo;
   /**
    * Writes what was learned about the files of one cycle folder (`cycles/NN-slug`) and lets them go: called when
    * the cycle has been checked, by a run that checks one cycle at a time.
@@ -40,16 +42,26 @@ interface Entry {
   schema?: { file: string; problems: Problem[] };
 }
 
+/** A cycle's problems, and the key of everything they were found from. */
+interface CycleEntry {
+  key: string;
+  problems: Problem[];
+}
+
 /** One file of the cache: the entries of one cycle folder's files, or of the files outside cycles (sipp.yaml). */
 interface ShardFile {
   fingerprint: string;
   files: Record<string, Entry>;
+  cycle?: CycleEntry;
 }
 
 /** The entries of one shard, as read from its file and as met in this run. */
 interface Shard {
   before: ReadonlyMap<string, Entry>;
   now: Map<string, Entry>;
+  /** The cycle's problems as remembered, and as found in this run. */
+  cycleBefore: CycleEntry | undefined;
+  cycleNow: CycleEntry | undefined;
   /** The text each entry of this run was made from, so that it is hashed once. */
   texts: Map<string, string>;
   changed: boolean;
@@ -92,14 +104,16 @@ function shardFileName(shard: string): string {
   return `${sha1(shard).slice(0, 20)}.json`;
 }
 
-function readShardFile(file: string, fingerprint: string): Map<string, Entry> {
+function readShardFile(file: string, fingerprint: string): { files: Map<string, Entry>; cycle?: CycleEntry } {
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as ShardFile;
     if (parsed.fingerprint !== fingerprint || typeof parsed.files !== 'object' || parsed.files === null)
-      return new Map();
-    return new Map(Object.entries(parsed.files));
+      return { files: new Map() };
+    const cycle = parsed.cycle;
+    const usable = typeof cycle?.key === 'string' && Array.isArray(cycle.problems);
+    return { files: new Map(Object.entries(parsed.files)), ...(usable ? { cycle } : {}) };
   } catch {
-    return new Map();
+    return { files: new Map() };
   }
 }
 
@@ -113,9 +127,12 @@ function createFileCache(folder: string, fingerprint: string): FileCache {
     let shard = shards.get(key);
     if (!shard) {
       // A shard settled earlier in the run and met again starts from its file, which holds what it learned.
+      const read = readShardFile(path.join(folder, shardFileName(key)), fingerprint);
       shard = {
-        before: readShardFile(path.join(folder, shardFileName(key)), fingerprint),
+        before: read.files,
         now: new Map(),
+        cycleBefore: read.cycle,
+        cycleNow: undefined,
         texts: new Map(),
         changed: false,
       };
@@ -134,7 +151,9 @@ function createFileCache(folder: string, fingerprint: string): FileCache {
       mkdirSync(folder, { recursive: true });
       const file = path.join(folder, shardFileName(key));
       const temporary = `${file}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify({ fingerprint, files: Object.fromEntries(shard.now) } satisfies ShardFile));
+      const cycle = shard.cycleNow ?? shard.cycleBefore;
+      const content: ShardFile = { fingerprint, files: Object.fromEntries(shard.now), ...(cycle ? { cycle } : {}) };
+      writeFileSync(temporary, JSON.stringify(content));
       renameSync(temporary, file);
     } catch {
       // A cache that cannot be written only makes the next run slower.
@@ -165,6 +184,23 @@ function createFileCache(folder: string, fingerprint: string): FileCache {
         entry.schema = { file: schemaFile, problems };
         shardFor(source.file).changed = true;
       }
+      return problems;
+    },
+    cycleMemo(cycle, inputs, compute) {
+      const shard = shardFor(`${cycle.dir}/`);
+      const parts = [inputs];
+      for (const [name, file] of cycle.records) {
+        const entry = shard.texts.get(file.file) === file.text ? shard.now.get(file.file) : undefined;
+        parts.push(`${name}:${entry?.hash ?? sha1(file.text)}`);
+      }
+      const key = sha1(parts.join('\0'));
+      if (shard.cycleBefore?.key === key) {
+        shard.cycleNow = shard.cycleBefore;
+        return shard.cycleBefore.problems;
+      }
+      const problems = compute();
+      shard.cycleNow = { key, problems };
+      shard.changed = true;
       return problems;
     },
     settle(dir) {
@@ -212,37 +248,6 @@ function pruneOtherProjects(kept: string): void {
 
 function sha1(text: string): string {
   return createHash('sha1').update(text).digest('hex');
-}
-
-/** The modules whose output the cache holds: parsing, reading, and the schema messages. */
-const CACHED_CODE = [
-  'core/records/source',
-  'core/records/yaml-errors',
-  'core/validate/schema-problems',
-  'core/validate/messages',
-  'core/validate/describe',
-  'core/validate/suggest',
-  'core/validate/validator',
-  'project/read',
-  'project/file-cache',
-];
-
-/**
- * A change to the code that made the cached results (a new sipp, or a developer's rebuild) must not show
- * messages remembered from the old code: sizes and modification times of those modules are part of the key.
- */
-function codeFingerprint(): string {
-  const self = fileURLToPath(import.meta.url);
-  const root = path.join(path.dirname(self), '..');
-  const extension = path.extname(self);
-  return CACHED_CODE.map((name) => {
-    try {
-      const stat = statSync(path.join(root, `${name}${extension}`));
-      return `${name}:${stat.size}:${stat.mtimeMs}`;
-    } catch {
-      return `${name}:missing`;
-    }
-  }).join('\n');
 }
 
 /** Data that JSON keeps as it is: no infinities or NaN (JSON writes them as null) and no cycles (aliases). */

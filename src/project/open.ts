@@ -47,6 +47,7 @@ export function openProject(cwd: string, options: OpenOptions): OpenedProject {
   const problems = validateProject(source, schemas, {
     findMethod,
     schemaMemo: cache?.schemaMemo,
+    cycleMemo: cache?.cycleMemo,
     lineDates: options.lineDates ? lineDatesOfProject(root) : undefined,
     today: localToday(),
   });

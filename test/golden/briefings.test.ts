@@ -39,7 +39,7 @@ async function renderFixture() {
   expect(problems, 'the fixture project must be valid').toEqual([]);
   const statuses = projectStatus(source, problems, findMethod).cycles;
   const cycles = allCycleData(source, problems).map((cycle, i) => ({ cycle, method: findMethod(cycle.method), status: statuses[i]! }));
-  return renderBriefings(projectData(source, problems) as ProjectFile, cycles, cycles, FORMATS, readTemplateSet(FIXTURE));
+  return (await renderBriefings(projectData(source, problems) as ProjectFile, cycles, cycles, FORMATS, readTemplateSet(FIXTURE))).files;
 }
 
 describe('the briefings of test/fixtures/brief-project', async () => {

@@ -30,13 +30,31 @@ export interface TrackRecord {
 }
 
 export function trackRecord(cycles: readonly TrackCycle[]): TrackRecord {
-  const predictions = cycles.flatMap((c) => [
-    ...(c.question?.predicted ?? []).map((p) => predictedOutcome(c.folder, p, c.measures)),
-    ...c.methodOutcomes,
-  ]);
+  return combinedTrackRecord(cycles.map(cycleTrackRecord));
+}
+
+/** One cycle's part of the track record: its predictions with their outcomes, and its adherence lines. */
+export interface CycleTrackRecord {
+  predictions: PredictionOutcome[];
+  adherence: AdherenceLine[];
+}
+
+export function cycleTrackRecord(c: TrackCycle): CycleTrackRecord {
+  return {
+    predictions: [
+      ...(c.question?.predicted ?? []).map((p) => predictedOutcome(c.folder, p, c.measures)),
+      ...c.methodOutcomes,
+    ],
+    adherence: [...c.adherence],
+  };
+}
+
+/** The track record of the cycles, from each one's part, in their order. */
+export function combinedTrackRecord(parts: readonly CycleTrackRecord[]): TrackRecord {
+  const predictions = parts.flatMap((c) => c.predictions);
   const counts = { 'as-predicted': 0, partly: 0, 'not-as-predicted': 0, waiting: 0 };
   for (const p of predictions) counts[p.outcome ?? 'waiting'] += 1;
-  return { predictions, counts, adherence: cycles.flatMap((c) => [...c.adherence]) };
+  return { predictions, counts, adherence: parts.flatMap((c) => c.adherence) };
 }
 
 /**

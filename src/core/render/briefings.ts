@@ -7,9 +7,15 @@ import { chartFile } from './chart-views.js';
 import { chartsForCycle, overviewCharts, type Chart, type ChartDrawer } from './charts/index.js';
 import { cycleBriefing, cycleMeasureReports, type BriefingOptions } from './cycle.js';
 import type { CycleBriefing } from './types.js';
-import { trackRecord } from '../predictions/track-record.js';
 import { cycleHandout, overviewHandout } from './handout.js';
-import { OVERVIEW_NAME, overviewBriefing, type OverviewCycle, type RefusedCycle } from './overview.js';
+import {
+  OVERVIEW_NAME,
+  overviewBriefing,
+  overviewPart,
+  type OverviewCycle,
+  type OverviewPart,
+  type RefusedCycle,
+} from './overview.js';
 import {
   cycleTemplateName,
   generatedFile,
@@ -37,6 +43,11 @@ export interface RenderOptions extends Pick<BriefingOptions, 'methodName'> {
   handout?: boolean;
   /** Draws the charts elsewhere (a pool of workers), all at once; without it, in this process one by one. */
   drawer?: ChartDrawer;
+  /**
+   * The overview part of a cycle not rendered in this run, as an earlier run worked it out from the same inputs
+   * (src/project/brief-cache.ts); without it, or when it gives nothing, the part is worked out again.
+   */
+  remembered?: (c: OverviewCycle) => OverviewPart | undefined;
 }
 
 /** The method whose cycle template a briefing uses when its own method has none (CAR is the umbrella method). */
@@ -60,12 +71,17 @@ export async function renderBriefings(
   formats: readonly BriefingFormat[],
   templates: TemplateSet,
   opts: RenderOptions = {},
-): Promise<RenderedBriefing[]> {
+): Promise<Rendered> {
   const draw = opts.charts ?? true;
   const base: BriefingOptions = opts.methodName ? { methodName: opts.methodName } : {};
-  const reports = new Map(cycles.map((c) => [c, cycleMeasureReports(project, c.cycle)]));
+  const reports = new Map<OverviewCycle, MeasureReport[]>();
   const out: RenderedBriefing[] = [];
-  const measuresOf = (c: OverviewCycle): MeasureReport[] => reports.get(c) ?? cycleMeasureReports(project, c.cycle);
+  const learned = new Map<string, OverviewPart>();
+  const measuresOf = (c: OverviewCycle): MeasureReport[] => {
+    let measures = reports.get(c);
+    if (!measures) reports.set(c, (measures = cycleMeasureReports(project, c.cycle)));
+    return measures;
+  };
   const made = new Map<OverviewCycle, CycleBriefing>();
   const chartsOf = (c: OverviewCycle): Promise<Chart[]> =>
     chartsForCycle(cycleReportOf(c, measuresOf(c)), { intervention: interventionOf(c) }, opts.drawer);
@@ -89,33 +105,17 @@ export async function renderBriefings(
         });
     }
   }
-  const ordered = [...cycles].sort((a, b) => a.cycle.source.folder.localeCompare(b.cycle.source.folder, 'en'));
-  const trend = draw
-    ? await overviewCharts({ cycles: ordered.map((c) => cycleReportOf(c, measuresOf(c))) }, opts.drawer)
-    : [];
-  const record = trackRecord(
-    ordered.map((c) => ({
-      folder: c.cycle.source.folder,
-      question: recordOf(c.cycle, 'question'),
-      measures: measuresOf(c),
-      methodOutcomes: c.method?.predictionOutcomes?.(c.cycle) ?? [],
-      adherence: c.method?.adherence?.(c.cycle) ?? [],
-    })),
-  );
-  const overview = overviewBriefing(
-    project,
-    // A cycle not rendered in this run gets its view from the measure reports above, not worked out again.
-    cycles.map((c) => ({
-      ...c,
-      briefing:
-        made.get(c) ??
-        cycleBriefing(project, c.cycle, c.method, c.status, { ...base, measures: measuresOf(c), charts: [] }),
-    })),
-    base,
-    trend,
-    opts.refused ?? [],
-    record,
-  );
+  // A cycle not rendered in this run gets its part from an earlier run, or from the measure reports above.
+  const parts = cycles.map((c) => {
+    const view = made.get(c);
+    const known = view ? undefined : opts.remembered?.(c);
+    const part = known ?? overviewPart(project, view ? { ...c, briefing: view } : c, measuresOf(c), base);
+    learned.set(c.cycle.source.folder, part);
+    return part;
+  });
+  const ordered = [...parts].sort((a, b) => a.view.folder.localeCompare(b.view.folder, 'en'));
+  const trend = draw ? await overviewCharts({ cycles: ordered.map((p) => p.report) }, opts.drawer) : [];
+  const overview = overviewBriefing(project, parts, base, trend, opts.refused ?? []);
   for (const format of formats) {
     out.push({
       file: `${OVERVIEW_NAME}.${format}`,
@@ -129,7 +129,13 @@ export async function renderBriefings(
       });
   }
   // Control characters typed into a record never reach a briefing raw (XML, and so SVG, forbids them).
-  return out.map((file) => ({ ...file, text: visibleInDocument(file.text) }));
+  return { files: out.map((file) => ({ ...file, text: visibleInDocument(file.text) })), parts: learned };
+}
+
+/** The files to write, and every cycle's overview part (to remember for the next run). */
+export interface Rendered {
+  files: RenderedBriefing[];
+  parts: ReadonlyMap<string, OverviewPart>;
 }
 
 /** The same promise, marked as handled: it is awaited later, in order, and a failure then is reported there. */

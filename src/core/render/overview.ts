@@ -8,7 +8,17 @@ import type { Chart } from './charts/types.js';
 import { cycleBriefing, cycleLabel, cycleTitle, type BriefingOptions } from './cycle.js';
 import { disclosureView, equityGroupView, learnersView, projectView, thresholdOf } from './project.js';
 import type { CycleBriefing, OverviewBriefing, OverviewCycleView, TrackRecordView } from './types.js';
-import { adherenceText, outcomeWords, trackRecordSummary, type TrackRecord } from '../predictions/track-record.js';
+import {
+  adherenceText,
+  combinedTrackRecord,
+  cycleTrackRecord,
+  outcomeWords,
+  trackRecordSummary,
+  type CycleTrackRecord,
+  type TrackRecord,
+} from '../predictions/track-record.js';
+import type { CycleReport, MeasureReport } from '../analysis/report-types.js';
+import { recordOf } from '../records/cycle-data.js';
 import { MARKER, NOT_RECORDED, stageLabel } from '../words.js';
 
 export interface OverviewCycle {
@@ -33,21 +43,60 @@ export interface RefusedCycle {
   problems: number;
 }
 
+/**
+ * What the overview needs of one cycle, worked out once from its records: its row, its measure reports (for the
+ * trend charts), its part of the track record, and its method. Plain data, so that `sipp brief` can remember it
+ * between runs for a cycle that has not changed (src/project/brief-cache.ts).
+ */
+export interface OverviewPart {
+  view: OverviewCycleView;
+  report: CycleReport;
+  track: CycleTrackRecord;
+  method: { id: string; name: string | null };
+}
+
+/** A cycle's overview part; `briefing` is its briefing when made already, built from `measures` otherwise. */
+export function overviewPart(
+  project: ProjectFile,
+  c: OverviewCycle,
+  measures: MeasureReport[],
+  opts: BriefingOptions = {},
+): OverviewPart {
+  const perCycle: BriefingOptions = opts.methodName ? { methodName: opts.methodName } : {};
+  const briefing =
+    c.briefing ?? cycleBriefing(project, c.cycle, c.method, c.status, { ...perCycle, measures, charts: [] });
+  const folder = c.cycle.source.folder;
+  return {
+    view: overviewCycle(c, briefing),
+    report: { id: folder, number: c.cycle.source.number, measures },
+    track: cycleTrackRecord({
+      folder,
+      question: recordOf(c.cycle, 'question'),
+      measures,
+      methodOutcomes: c.method?.predictionOutcomes?.(c.cycle) ?? [],
+      adherence: c.method?.adherence?.(c.cycle) ?? [],
+    }),
+    method: { id: c.cycle.method, name: c.method?.name ?? null },
+  };
+}
+
+/**
+ * The overview of the cycles from their parts (`overviewPart`), in folder order. `charts`: its drawn charts
+ * (`overviewCharts` of ./charts over the parts' reports), the trend of each outcome measure.
+ */
 export function overviewBriefing(
   project: ProjectFile,
-  cycles: readonly OverviewCycle[],
+  parts: readonly OverviewPart[],
   opts: BriefingOptions = {},
   charts: readonly Chart[] = [],
   refused: readonly RefusedCycle[] = [],
-  record: TrackRecord | null = null,
 ): OverviewBriefing {
-  const perCycle: BriefingOptions = opts.methodName ? { methodName: opts.methodName } : {};
-  const views = [...cycles]
-    .sort((a, b) => a.cycle.source.folder.localeCompare(b.cycle.source.folder, 'en'))
-    .map((c) => overviewCycle(project, c, perCycle));
+  const ordered = [...parts].sort((a, b) => a.view.folder.localeCompare(b.view.folder, 'en'));
+  const views = ordered.map((p) => p.view);
+  const record = combinedTrackRecord(ordered.map((p) => p.track));
   const projectMethod =
     opts.methodName?.(project.method) ??
-    cycles.find((c) => c.cycle.method === project.method)?.method?.name ??
+    parts.find((p) => p.method.id === project.method)?.method.name ??
     project.method;
   return {
     kind: 'overview',
@@ -63,7 +112,7 @@ export function overviewBriefing(
       note: `not rendered: ${r.problems} problem${r.problems === 1 ? '' : 's'} (run sipp validate)`,
     })),
     charts: charts.map((c) => chartView(c, OVERVIEW_NAME)),
-    trackRecord: record ? trackRecordView(record, cycles) : null,
+    trackRecord: trackRecordView(record, views),
     disclosure: disclosureView(
       thresholdOf(project),
       views.some((c) => c.outcomes.length > 0),
@@ -73,13 +122,8 @@ export function overviewBriefing(
   };
 }
 
-function overviewCycle(
-  project: ProjectFile,
-  { cycle, method, status, briefing }: OverviewCycle,
-  opts: BriefingOptions,
-): OverviewCycleView {
+function overviewCycle({ cycle, status }: OverviewCycle, full: CycleBriefing): OverviewCycleView {
   // The overview's figures are the cycle briefing's, so the two can never disagree (or suppress differently).
-  const full = briefing ?? cycleBriefing(project, cycle, method, status, opts);
   const outcomeIds = new Set(
     (
       (cycle.records.get('measures') as { measures?: { id: string; type?: string | null }[] } | undefined)?.measures ??
@@ -112,11 +156,11 @@ function overviewCycle(
 }
 
 /** The track record for a facilitator: a summary line, then each cycle's predictions and PDSA chains. */
-function trackRecordView(record: TrackRecord, cycles: readonly OverviewCycle[]): TrackRecordView | null {
+function trackRecordView(record: TrackRecord, cycles: readonly OverviewCycleView[]): TrackRecordView | null {
   if (record.predictions.length === 0 && record.adherence.length === 0) return null;
   const labelOf = (folder: string): string => {
-    const found = cycles.find((c) => c.cycle.source.folder === folder);
-    return found ? `${cycleLabel(found.cycle)}: ${cycleTitle(found.cycle)}` : folder;
+    const found = cycles.find((c) => c.folder === folder);
+    return found ? `${found.label}: ${found.title}` : folder;
   };
   const folders = [...new Set(record.predictions.map((p) => p.cycle))];
   const chains = [...new Set(record.adherence.map((a) => a.cycle))];

@@ -131,13 +131,15 @@ function compiledTemplate(
 
 function compile(env: typeof Handlebars, source: TemplateSource, options: CompileOptions): Handlebars.TemplateDelegate {
   const text = source.text.replace(/\r\n?/g, '\n');
+  let parsed: ReturnType<typeof env.parse>;
   try {
-    // Parsing now, rather than on first use, reports a syntax error against the file it is in.
-    env.parse(text);
+    // Parsing now, rather than on first use, reports a syntax error against the file it is in (and the parsed
+    // template is what is compiled: it is not parsed twice).
+    parsed = env.parse(text);
   } catch (e) {
     throw refusal(`The briefing template ${source.origin} has a mistake: ${messageOf(e)}`);
   }
-  return env.compile(text, options);
+  return env.compile(parsed, options);
 }
 
 /** Handlebars' strict-mode message (`"x" not defined in [object Object] - 3:4`) in words. */

@@ -28,6 +28,12 @@ export type { LineDates, LineDatesFor };
 /** Returns a file's schema problems, from memory when its text was checked before, or by calling `compute`. */
 export type SchemaMemo = (file: SourceFile, schemaFile: string, compute: () => Problem[]) => Problem[];
 
+/**
+ * Returns a cycle's problems from memory when its records' texts and `inputs` (what else they depend on: sipp.yaml,
+ * today) are as when they were found, or by calling `compute`.
+ */
+export type CycleMemo = (cycle: CycleSource, inputs: string, compute: () => Problem[]) => Problem[];
+
 export interface ValidateOptions {
   /** Finds a cycle's method, to run its rules (`findMethod` from src/methods/registry.ts). Without it, none run. */
   findMethod?: MethodLookup;
@@ -40,6 +46,11 @@ export interface ValidateOptions {
   lineDates?: LineDatesFor;
   /** Today, YYYY-MM-DD, for the `future-date` warnings; without it, dates are not compared with today. */
   today?: string;
+  /**
+   * Remembered problems of whole cycles (src/project/file-cache.ts). Not used with `lineDates`, as what Git says
+   * changes without the records changing.
+   */
+  cycleMemo?: CycleMemo;
 }
 
 /** Every problem in the project, sorted by file, line and column. Never throws on bad input. */
@@ -88,21 +99,28 @@ export function createValidation(schemas: SchemaSet, options: ValidateOptions = 
       return [...outside, ...schemaOf(source.project, schemaFileOf('sipp')), ...cutByCommentInFile(source.project)];
     },
     cycle(source, cycle, loaded) {
-      const problems: Problem[] = [...loaded];
-      for (const [name, file] of cycle.records) problems.push(...schemaOf(file, schemaFileOf(name)));
-      // The rules see this cycle alone: none of them looks into another cycle's records.
-      const one: ProjectSource = { project: source.project, cycles: [cycle], problems: [] };
-      problems.push(...withinCycleProblems(one, problems));
-      if (today) problems.push(...futureDateProblems(createRuleContext(one, problems), today));
-      if (findMethod) problems.push(...methodRuleProblems(one, problems, findMethod));
-      const settled = predictionFirstByRecords(allCycleData(one, problems), pairsOf);
-      problems.push(...settled.problems, ...predictionFirstByCommits(settled.unsettled, lineDates));
-      return problems;
+      const compute = (): Problem[] => cycleProblems(source, cycle, loaded);
+      // Problems met reading the cycle (a missing record) are not part of what a memory is keyed by.
+      if (!options.cycleMemo || lineDates || loaded.length > 0) return compute();
+      return options.cycleMemo(cycle, `${today ?? ''}\0${source.project.text}`, compute);
     },
     acrossCycles(source) {
       return acrossCycleProblems(source, []);
     },
   };
+
+  function cycleProblems(source: ProjectSource, cycle: CycleSource, loaded: readonly Problem[]): Problem[] {
+    const problems: Problem[] = [...loaded];
+    for (const [name, file] of cycle.records) problems.push(...schemaOf(file, schemaFileOf(name)));
+    // The rules see this cycle alone: none of them looks into another cycle's records.
+    const one: ProjectSource = { project: source.project, cycles: [cycle], problems: [] };
+    problems.push(...withinCycleProblems(one, problems));
+    if (today) problems.push(...futureDateProblems(createRuleContext(one, problems), today));
+    if (findMethod) problems.push(...methodRuleProblems(one, problems, findMethod));
+    const settled = predictionFirstByRecords(allCycleData(one, problems), pairsOf);
+    problems.push(...settled.problems, ...predictionFirstByCommits(settled.unsettled, lineDates));
+    return problems;
+  }
 }
 
 /** The problems found reading a project, by the cycle they belong to (a file in its folder, or the folder). */

@@ -143,8 +143,8 @@ describe('the words of the records inside a chart', () => {
 describe('the files renderBriefings makes', async () => {
   const cycle = chartCycle();
   const cycles = [{ cycle, method: car, status: statusOf(cycle) }];
-  const render = (formats: ('md' | 'html')[], charts = true) =>
-    renderBriefings(project, cycles, cycles, formats, builtIn, { charts });
+  const render = async (formats: ('md' | 'html')[], charts = true) =>
+    (await renderBriefings(project, cycles, cycles, formats, builtIn, { charts })).files;
 
   it('are, for Markdown, the briefings and an SVG file per chart beside each, marked as made by sipp', async () => {
     const files = await render(['md']);

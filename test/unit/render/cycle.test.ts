@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cycleBriefing } from '../../../src/core/render/cycle.js';
-import { overviewBriefing } from '../../../src/core/render/overview.js';
+import { cycleBriefing, cycleMeasureReports } from '../../../src/core/render/cycle.js';
+import { overviewBriefing, overviewPart } from '../../../src/core/render/overview.js';
 import { car } from '../../../src/methods/car/index.js';
 import { cycleOf, enjoymentMeasures, project, statusOf } from './fixtures.js';
 
@@ -158,10 +158,12 @@ describe('the overview view model', () => {
       reflections: { decision: 'adapt' },
     });
     const second = cycleOf({ question: { title: 'Book bags' } }, '02-book-bags');
-    const view = overviewBriefing(project, [
-      { cycle: second, method: car, status: statusOf(second) },
-      { cycle: first, method: car, status: statusOf(first) },
-    ]);
+    const view = overviewBriefing(
+      project,
+      [second, first].map((cycle) =>
+        overviewPart(project, { cycle, method: car, status: statusOf(cycle) }, cycleMeasureReports(project, cycle)),
+      ),
+    );
     expect(view.cycles.map((c) => c.label)).toEqual(['Cycle 1', 'Cycle 2']);
     expect(view.cycles[0]).toMatchObject({
       title: 'Paired reading',

@@ -118,6 +118,37 @@ describe('file cache', () => {
     expect(run(root, env).parsed).toEqual([]);
   });
 
+  it("remembers a whole cycle's problems, and finds them again when a record, sipp.yaml or the day changes", () => {
+    const { root, env } = project();
+    writeFileSync(path.join(root, 'cycles', '01-a', 'reflections.yaml'), 'decision: keep\n');
+    const once = (today: string): { messages: string[]; computed: number } => {
+      const schemas = readSchemas();
+      const cache = openFileCache(root, schemas, env);
+      if (!cache) throw new Error('the cache should be on');
+      let computed = 0;
+      const problems = validateProject(loadProject(root, { cache }), schemas, {
+        schemaMemo: cache.schemaMemo,
+        cycleMemo: (cycle, inputs, compute) =>
+          cache.cycleMemo(cycle, inputs, () => {
+            computed += 1;
+            return compute();
+          }),
+        today,
+      });
+      cache.save();
+      return { messages: problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.rule}`), computed };
+    };
+    const first = once('2026-01-10');
+    expect(first).toEqual({ messages: ['cycles/01-a/reflections.yaml:1:11: enum'], computed: 1 });
+    expect(once('2026-01-10')).toEqual({ ...first, computed: 0 });
+    expect(once('2026-01-11')).toEqual({ ...first, computed: 1 });
+    writeFileSync(path.join(root, 'sipp.yaml'), `${VALID_PROJECT}# a comment\n`);
+    expect(once('2026-01-11')).toEqual({ ...first, computed: 1 });
+    writeFileSync(path.join(root, 'cycles', '01-a', 'reflections.yaml'), 'decision: adapt\n');
+    expect(once('2026-01-11')).toEqual({ messages: [], computed: 1 });
+    expect(once('2026-01-11')).toEqual({ messages: [], computed: 0 });
+  });
+
   it('does not remember data JSON would change (infinities)', () => {
     const { root, env } = project();
     writeFileSync(path.join(root, 'cycles', '01-a', 'baseline.yaml'), 'values:\n  - measure: a\n    value: .inf\n');
