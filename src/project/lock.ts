@@ -2,8 +2,10 @@
 // does its read-modify-write under this lock, so parallel runs never reuse a cycle number or lose an update.
 // proper-lockfile does the locking (an atomic mkdir, kept fresh while held, taken over when a killed process
 // left it stale, released on Ctrl-C and SIGTERM); sipp only names the lock and says what to do when it is held.
+import fs from 'node:fs';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
+import { onExit } from 'signal-exit';
 import { refusal } from '../core/problems.js';
 import { removeDebris } from './debris.js';
 
@@ -28,6 +30,40 @@ function waitFromEnvironment(): number | undefined {
 }
 
 /**
+ * The lock folder this process made, from the moment it is made until it is removed again. proper-lockfile
+ * removes its locks on Ctrl-C and SIGTERM, but only those it has finished taking (after a few more file-system
+ * calls) and not yet started to release: a signal in between left the lock behind, for the next run to wait on.
+ */
+const made = new Set<string>();
+let watching = false;
+
+/** proper-lockfile's file system, noting when its `mkdir` makes the lock folder. */
+const noting: typeof fs = {
+  ...fs,
+  mkdir: ((dir: fs.PathLike, ...rest: unknown[]) => {
+    const callback = rest.pop() as (err: NodeJS.ErrnoException | null) => void;
+    fs.mkdir(dir, ...(rest as []), (err: NodeJS.ErrnoException | null) => {
+      if (!err) made.add(String(dir));
+      callback(err);
+    });
+  }) as typeof fs.mkdir,
+};
+
+function watchForSignals(): void {
+  if (watching) return;
+  watching = true;
+  onExit(() => {
+    for (const dir of made) {
+      try {
+        fs.rmdirSync(dir);
+      } catch {
+        // Gone already (proper-lockfile removed it).
+      }
+    }
+  });
+}
+
+/**
  * Runs `work` holding the project's lock, after removing what an interrupted run of sipp left behind (its
  * temporary files). A second sipp waits for the first; if it waits too long, a refusal (exit 1) says so.
  */
@@ -37,9 +73,12 @@ export async function withProjectLock<T>(root: string, work: () => Promise<T>, o
     waitMs === undefined
       ? RETRIES
       : { retries: Math.max(0, Math.floor(waitMs / 50)), factor: 1, minTimeout: 50, maxTimeout: 50 };
+  watchForSignals();
+  const lockPath = path.join(root, LOCK_NAME);
   const lock = (attempts: typeof retries | number) =>
     lockfile.lock(root, {
-      lockfilePath: path.join(root, LOCK_NAME),
+      fs: noting,
+      lockfilePath: lockPath,
       realpath: false,
       stale: STALE_MS,
       update: 1_000,
@@ -53,6 +92,8 @@ export async function withProjectLock<T>(root: string, work: () => Promise<T>, o
       throw e;
     });
   } catch (e) {
+    // Not taken: a folder made and then given up (proper-lockfile removed it) is not this run's to remove.
+    made.delete(lockPath);
     const code = (e as NodeJS.ErrnoException).code;
     // The lock cannot be made (a read-only folder, a full disk): the fault is the project folder's.
     if (code !== 'ELOCKED') throw Object.assign(e as Error, { path: root });
@@ -65,5 +106,6 @@ export async function withProjectLock<T>(root: string, work: () => Promise<T>, o
     return await work();
   } finally {
     await release().catch(() => undefined);
+    made.delete(lockPath);
   }
 }

@@ -28,6 +28,7 @@ import {
 } from './helpers.js';
 
 const DISK_FULL = path.join(REPO_ROOT, 'test/fixtures/faults/disk-full.mjs');
+const SIGNAL_WHILE_LOCKING = path.join(REPO_ROOT, 'test/fixtures/faults/signal-while-locking.mjs');
 const MEASURES = 'cycles/01-paired-reading/measures.yaml';
 
 function example(name = 'northfield-reading'): string {
@@ -207,6 +208,18 @@ describe('the project lock', () => {
     const r = sipp(['cycle', '--yes', 'Book bags'], { cwd: dir, env: { SIPP_LOCK_WAIT: '0.3' } });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Another sipp is working on this project, so this one changed nothing.');
+    expect(hashTree(dir)).toBe(hash);
+  });
+
+  it('is gone when Ctrl-C (SIGTERM) comes after the lock folder is made and before it is fully taken', () => {
+    const dir = projectWithClassTable();
+    const hash = hashTree(dir);
+    const r = sipp(['cycle', '--yes', 'Book bags'], {
+      cwd: dir,
+      env: { SIPP_TEST_SIGNAL_WHILE_LOCKING: '1', NODE_OPTIONS: `--import=${SIGNAL_WHILE_LOCKING}` },
+    });
+    expect(r.code).toBe(-1); // ended by the signal, with no exit code
+    expect(existsSync(path.join(dir, '.sipp.lock'))).toBe(false);
     expect(hashTree(dir)).toBe(hash);
   });
 
