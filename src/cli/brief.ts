@@ -9,11 +9,11 @@ import { BRIEFINGS_DIR, type ProjectFile, type ProjectSource } from '../core/rec
 import { allCycleData, projectData } from '../core/records/cycle-data.js';
 import { FORMATS, type BriefingFormat, type OverviewCycle } from '../core/render/index.js';
 import type { OverviewPart } from '../core/render/overview.js';
-import { renderBriefings } from '../core/render/briefings.js';
+import { streamBriefings } from '../core/render/briefings.js';
 import { selectCycles } from '../core/records/select-cycles.js';
 import { projectStatus } from '../core/status/index.js';
 import { findMethod } from '../methods/registry.js';
-import { checkOutputFolder, writeBriefings } from '../project/briefings.js';
+import { checkOutputFolder, openBriefingWriter } from '../project/briefings.js';
 import { openBriefCache } from '../project/brief-cache.js';
 import { openChartPool, poolSize } from '../project/chart-pool.js';
 import { requireProjectRoot } from '../project/find-root.js';
@@ -95,31 +95,43 @@ export async function run(
     const workers = poolSize(fresh.length);
     const pool = workers > 0 ? openChartPool(workers) : undefined;
     const keyOf = (c: OverviewCycle): string | undefined => keys.get(c.cycle.source.folder);
-    let rendered: Awaited<ReturnType<typeof renderBriefings>>;
+    const inProject = !path.relative(root, outDir).startsWith('..') && !path.isAbsolute(path.relative(root, outDir));
+    const writer = openBriefingWriter(outDir, shown, inProject ? root : outDir);
+    // A cycle's files are `<folder>.<format>`, `<folder>.handout.<format>` and `<folder>.charts/…` (cycle folders
+    // have no dot): each is written as soon as its cycle is rendered, and only its name is kept.
+    const filesOf = new Map<string, string[]>();
+    let parts: Awaited<ReturnType<typeof streamBriefings>>;
     try {
-      rendered = await renderBriefings(project, cycles, fresh, formats, templates, {
-        methodName,
-        handout: Boolean(opts.handout),
-        refused: refused.map((r) => ({ folder: r.folder, number: r.number, problems: r.problems.length })),
-        ...(pool ? { drawer: pool.draw } : {}),
-        ...(cache ? { remembered: (c: OverviewCycle) => cache.part(c.cycle.source.folder, keyOf(c) ?? '') } : {}),
-      });
+      parts = await streamBriefings(
+        project,
+        cycles,
+        fresh,
+        formats,
+        templates,
+        {
+          methodName,
+          handout: Boolean(opts.handout),
+          refused: refused.map((r) => ({ folder: r.folder, number: r.number, problems: r.problems.length })),
+          ...(pool ? { drawer: pool.draw } : {}),
+          ...(cache ? { remembered: (c: OverviewCycle) => cache.part(c.cycle.source.folder, keyOf(c) ?? '') } : {}),
+        },
+        {
+          plan: (names) => writer.check(names),
+          emit: async (files) => {
+            await writer.write(files);
+            for (const { file } of files) {
+              const stem = file.slice(0, file.indexOf('.'));
+              const own = filesOf.get(stem);
+              if (own) own.push(file);
+              else filesOf.set(stem, [file]);
+            }
+          },
+        },
+      );
     } finally {
       await pool?.close();
     }
-    const { files } = rendered;
-
-    const inProject = !path.relative(root, outDir).startsWith('..') && !path.isAbsolute(path.relative(root, outDir));
-    const written = await writeBriefings(outDir, files, shown, inProject ? root : outDir);
-    // A cycle's files are `<folder>.<format>`, `<folder>.handout.<format>` and `<folder>.charts/…` (cycle folders
-    // have no dot), grouped once rather than searched for each cycle.
-    const filesOf = new Map<string, string[]>();
-    for (const { file } of files) {
-      const stem = file.slice(0, file.indexOf('.'));
-      const own = filesOf.get(stem);
-      if (own) own.push(file);
-      else filesOf.set(stem, [file]);
-    }
+    const written = writer.finish();
     // Each rendered cycle with its files, and every selected cycle's overview part (kept as it was when remembered).
     const isFresh = new Set(fresh);
     await cache?.save(
@@ -127,7 +139,7 @@ export async function run(
         selected.flatMap((c): [string, { key: string; files?: string[]; part?: OverviewPart }][] => {
           const folder = c.cycle.source.folder;
           const key = keys.get(folder) ?? '';
-          const part = rendered.parts.get(folder);
+          const part = parts.get(folder);
           if (isFresh.has(c)) return [[folder, { key, files: filesOf.get(folder) ?? [], ...(part ? { part } : {}) }]];
           return part && !cache.part(folder, key) ? [[folder, { key, part }]] : [];
         }),

@@ -46,40 +46,83 @@ export async function writeBriefings(
   shown: (absolute: string) => string,
   within: string = outDir,
 ): Promise<string[]> {
-  if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
-    throw refusal(`${shown(outDir)} is a file, not a folder, so the briefings cannot go there. Nothing was written.`, {
-      hint: 'Choose another folder with --out <folder>.',
-    });
-  }
-  const targets = files.map((f) => ({ ...f, absolute: path.join(outDir, f.file) }));
-  // What an interrupted run left behind here (temporary files), before anything is checked or written.
-  for (const dir of new Set([outDir, ...targets.map((t) => path.dirname(t.absolute))])) removeDebrisIn(dir);
-  const foreign = targets.filter((t) => existsSync(t.absolute) && !isSippBriefing(t.absolute));
-  if (foreign.length > 0) {
-    const names = foreign.map((t) => shown(t.absolute));
-    throw refusal(
-      `${names.join(', ')} ${names.length === 1 ? 'was' : 'were'} not written by sipp, so sipp will not replace ${names.length === 1 ? 'it' : 'them'}. Nothing was written.`,
-      { hint: 'Move or rename the file, or write the briefings to another folder with --out <folder>.' },
-    );
-  }
-  // A few at a time: each atomic write waits on the disk, and a large project has a thousand briefings.
+  const writer = openBriefingWriter(outDir, shown, within);
+  writer.check(files.map((f) => f.file));
+  await writer.write(files);
+  return writer.finish();
+}
+
+/** Writes briefings a few at a time as they are made, after checking all their names first (`check`). */
+export interface BriefingWriter {
+  /**
+   * Refuses (exit 1) before anything is written when a file to be written (by name, in the output folder) is a
+   * folder or a file sipp did not write, or the output folder is a file. Clears what an interrupted run left.
+   */
+  check(files: readonly string[]): void;
+  /** Writes files named in `check`, each atomically. A failure (a full disk) removes a folder this run made, if empty. */
+  write(files: readonly { file: string; text: string }[]): Promise<void>;
+  /** After the last write: removes the charts sipp drew before that were not drawn again; returns every path written. */
+  finish(): string[];
+}
+
+export function openBriefingWriter(
+  outDir: string,
+  shown: (absolute: string) => string,
+  within: string = outDir,
+): BriefingWriter {
   const made = !existsSync(outDir);
-  try {
-    for (let i = 0; i < targets.length; i += PARALLEL_WRITES) {
-      // Settled, not raced: every write of the batch has finished (or failed) before any clean-up starts.
-      const batch = await Promise.allSettled(
-        targets.slice(i, i + PARALLEL_WRITES).map((t) => writeAtomic(within, t.absolute, t.text)),
-      );
-      const failed = batch.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (failed) throw failed.reason;
-    }
-  } catch (e) {
-    // A folder this run made and could not fill (a full disk) goes again; briefings already written are whole.
-    if (made) removeEmptyFolders(outDir);
-    throw e;
-  }
-  removeStaleCharts(targets.map((t) => t.absolute));
-  return targets.map((t) => t.absolute);
+  const written: string[] = [];
+  let checked = new Set<string>();
+  return {
+    check(files) {
+      if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
+        throw refusal(
+          `${shown(outDir)} is a file, not a folder, so the briefings cannot go there. Nothing was written.`,
+          {
+            hint: 'Choose another folder with --out <folder>.',
+          },
+        );
+      }
+      const targets = files.map((f) => path.join(outDir, f));
+      // What an interrupted run left behind here (temporary files), before anything is checked or written.
+      for (const dir of new Set([outDir, ...targets.map((t) => path.dirname(t))])) removeDebrisIn(dir);
+      const foreign = targets.filter((t) => existsSync(t) && !isSippBriefing(t));
+      if (foreign.length > 0) {
+        const names = foreign.map((t) => shown(t));
+        throw refusal(
+          `${names.join(', ')} ${names.length === 1 ? 'was' : 'were'} not written by sipp, so sipp will not replace ${names.length === 1 ? 'it' : 'them'}. Nothing was written.`,
+          { hint: 'Move or rename the file, or write the briefings to another folder with --out <folder>.' },
+        );
+      }
+      checked = new Set(files);
+    },
+    async write(files) {
+      const unchecked = files.filter((f) => !checked.has(f.file));
+      if (unchecked.length > 0)
+        throw new Error(`Briefing files not checked before writing: ${unchecked.map((f) => f.file).join(', ')}`);
+      const targets = files.map((f) => ({ ...f, absolute: path.join(outDir, f.file) }));
+      // A few at a time: each atomic write waits on the disk, and a large project has a thousand briefings.
+      try {
+        for (let i = 0; i < targets.length; i += PARALLEL_WRITES) {
+          // Settled, not raced: every write of the batch has finished (or failed) before any clean-up starts.
+          const batch = await Promise.allSettled(
+            targets.slice(i, i + PARALLEL_WRITES).map((t) => writeAtomic(within, t.absolute, t.text)),
+          );
+          const failed = batch.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+          if (failed) throw failed.reason;
+        }
+      } catch (e) {
+        // A folder this run made and could not fill (a full disk) goes again; briefings already written are whole.
+        if (made) removeEmptyFolders(outDir);
+        throw e;
+      }
+      written.push(...targets.map((t) => t.absolute));
+    },
+    finish() {
+      removeStaleCharts(written);
+      return [...written];
+    },
+  };
 }
 
 /**

@@ -4,9 +4,15 @@ import { visibleInDocument } from '../control-characters.js';
 import type { CycleReport, MeasureReport } from '../analysis/report-types.js';
 import type { InterventionRecord, ProjectFile } from '../records/model.js';
 import { chartFile } from './chart-views.js';
-import { chartsForCycle, overviewCharts, type Chart, type ChartDrawer } from './charts/index.js';
+import {
+  cycleChartSpecs,
+  drawSpecs,
+  overviewChartSpecs,
+  type Chart,
+  type ChartDrawer,
+  type ChartSpec,
+} from './charts/index.js';
 import { cycleBriefing, cycleMeasureReports, type BriefingOptions } from './cycle.js';
-import type { CycleBriefing } from './types.js';
 import { cycleHandout, overviewHandout } from './handout.js';
 import {
   OVERVIEW_NAME,
@@ -20,6 +26,7 @@ import {
   cycleTemplateName,
   generatedFile,
   overviewTemplateName,
+  prepareTemplate,
   renderBriefing,
   type BriefingFormat,
   type TemplateSet,
@@ -63,6 +70,7 @@ export function cycleTemplateFor(set: TemplateSet, c: OverviewCycle, format: Bri
 /**
  * Every file to write: the selected cycles' briefings and the overview (of all cycles), in each format, and for
  * Markdown the SVG file of each chart, in `<briefing>.charts/`. Charts are drawn once and shared by both formats.
+ * Collected in memory: `streamBriefings` hands them over a cycle at a time instead.
  */
 export async function renderBriefings(
   project: ProjectFile,
@@ -72,70 +80,162 @@ export async function renderBriefings(
   templates: TemplateSet,
   opts: RenderOptions = {},
 ): Promise<Rendered> {
-  const draw = opts.charts ?? true;
-  const base: BriefingOptions = opts.methodName ? { methodName: opts.methodName } : {};
-  const reports = new Map<OverviewCycle, MeasureReport[]>();
-  const out: RenderedBriefing[] = [];
-  const learned = new Map<string, OverviewPart>();
-  const measuresOf = (c: OverviewCycle): MeasureReport[] => {
-    let measures = reports.get(c);
-    if (!measures) reports.set(c, (measures = cycleMeasureReports(project, c.cycle)));
-    return measures;
-  };
-  const made = new Map<OverviewCycle, CycleBriefing>();
-  const chartsOf = (c: OverviewCycle): Promise<Chart[]> =>
-    chartsForCycle(cycleReportOf(c, measuresOf(c)), { intervention: interventionOf(c) }, opts.drawer);
-  // With a drawer, every cycle's charts are asked for first, so that all its workers are kept busy.
-  const drawing = new Map(draw && opts.drawer ? selected.map((c) => [c, handled(chartsOf(c))]) : []);
-  for (const c of selected) {
-    const measures = measuresOf(c);
-    const charts = draw ? await (drawing.get(c) ?? chartsOf(c)) : [];
-    const view = cycleBriefing(project, c.cycle, c.method, c.status, { ...base, measures, charts });
-    made.set(c, view);
-    for (const format of formats) {
-      out.push({
-        file: `${c.cycle.source.folder}.${format}`,
-        text: renderBriefing(templates, cycleTemplateFor(templates, c, format), view, format),
-      });
-      if (format === 'md') out.push(...svgFiles(c.cycle.source.folder, charts));
-      if (opts.handout)
-        out.push({
-          file: `${c.cycle.source.folder}.handout.${format}`,
-          text: renderBriefing(templates, `handout.cycle.${format}`, cycleHandout(view), format),
-        });
-    }
-  }
-  // A cycle not rendered in this run gets its part from an earlier run, or from the measure reports above.
-  const parts = cycles.map((c) => {
-    const view = made.get(c);
-    const known = view ? undefined : opts.remembered?.(c);
-    const part = known ?? overviewPart(project, view ? { ...c, briefing: view } : c, measuresOf(c), base);
-    learned.set(c.cycle.source.folder, part);
-    return part;
+  const files: RenderedBriefing[] = [];
+  const parts = await streamBriefings(project, cycles, selected, formats, templates, opts, {
+    emit: async (made) => {
+      files.push(...made);
+    },
   });
-  const ordered = [...parts].sort((a, b) => a.view.folder.localeCompare(b.view.folder, 'en'));
-  const trend = draw ? await overviewCharts({ cycles: ordered.map((p) => p.report) }, opts.drawer) : [];
-  const overview = overviewBriefing(project, parts, base, trend, opts.refused ?? []);
-  for (const format of formats) {
-    out.push({
-      file: `${OVERVIEW_NAME}.${format}`,
-      text: renderBriefing(templates, overviewTemplateName(format), overview, format),
-    });
-    if (format === 'md') out.push(...svgFiles(OVERVIEW_NAME, trend));
-    if (opts.handout)
-      out.push({
-        file: `${OVERVIEW_NAME}.handout.${format}`,
-        text: renderBriefing(templates, `handout.overview.${format}`, overviewHandout(overview), format),
-      });
-  }
-  // Control characters typed into a record never reach a briefing raw (XML, and so SVG, forbids them).
-  return { files: out.map((file) => ({ ...file, text: visibleInDocument(file.text) })), parts: learned };
+  return { files, parts };
 }
 
 /** The files to write, and every cycle's overview part (to remember for the next run). */
 export interface Rendered {
   files: RenderedBriefing[];
   parts: ReadonlyMap<string, OverviewPart>;
+}
+
+/** Where `streamBriefings` sends what it makes. */
+export interface BriefingSink {
+  /**
+   * The name of every file that will be made, before any is: a sink that writes them checks here that it may
+   * write them all (so that a refusal comes before the first is written). Throwing stops the rendering.
+   */
+  plan?: (files: readonly string[]) => Promise<void> | void;
+  /** The files of one cycle, then those of the overview, as each is made. */
+  emit: (files: RenderedBriefing[]) => Promise<void>;
+}
+
+/** How many cycles' charts are asked of a drawer ahead of the one being rendered: enough to keep a pool busy. */
+const DRAWN_AHEAD = 24;
+
+/**
+ * The briefings of `renderBriefings`, handed to `sink` a cycle at a time, so that a big project's briefings are
+ * never all held at once. Returns every cycle's overview part.
+ */
+export async function streamBriefings(
+  project: ProjectFile,
+  cycles: readonly OverviewCycle[],
+  selected: readonly OverviewCycle[],
+  formats: readonly BriefingFormat[],
+  templates: TemplateSet,
+  opts: RenderOptions,
+  sink: BriefingSink,
+): Promise<ReadonlyMap<string, OverviewPart>> {
+  const draw = opts.charts ?? true;
+  const base: BriefingOptions = opts.methodName ? { methodName: opts.methodName } : {};
+  const reports = new Map<OverviewCycle, MeasureReport[]>();
+  const measuresOf = (c: OverviewCycle): MeasureReport[] => {
+    let measures = reports.get(c);
+    if (!measures) reports.set(c, (measures = cycleMeasureReports(project, c.cycle)));
+    return measures;
+  };
+  const isSelected = new Set(selected);
+  // The overview part of each cycle not rendered here: from an earlier run, or worked out when it is needed.
+  const known = new Map<OverviewCycle, OverviewPart>();
+  for (const c of cycles) {
+    const part = isSelected.has(c) ? undefined : opts.remembered?.(c);
+    if (part) known.set(c, part);
+  }
+  const reportOf = (c: OverviewCycle): CycleReport => known.get(c)?.report ?? cycleReportOf(c, measuresOf(c));
+  const specsOf = new Map(
+    selected.map((c) => [c, draw ? cycleChartSpecs(reportOf(c), { intervention: interventionOf(c) }) : []]),
+  );
+  const ordered = [...cycles].sort((a, b) => a.cycle.source.folder.localeCompare(b.cycle.source.folder, 'en'));
+  const overviewSpecs = draw ? overviewChartSpecs({ cycles: ordered.map(reportOf) }) : [];
+
+  // Every template compiled first: a missing or broken one is refused before any briefing is written.
+  for (const format of formats) {
+    for (const c of selected) prepareTemplate(templates, cycleTemplateFor(templates, c, format), format);
+    prepareTemplate(templates, overviewTemplateName(format), format);
+    if (opts.handout) {
+      if (selected.length > 0) prepareTemplate(templates, `handout.cycle.${format}`, format);
+      prepareTemplate(templates, `handout.overview.${format}`, format);
+    }
+  }
+  await sink.plan?.([
+    ...selected.flatMap((c) =>
+      cycleFileNames(c.cycle.source.folder, formats, Boolean(opts.handout), specsOf.get(c) ?? []),
+    ),
+    ...cycleFileNames(OVERVIEW_NAME, formats, Boolean(opts.handout), overviewSpecs),
+  ]);
+
+  const drawing = new Map<OverviewCycle, Promise<Chart[]>>();
+  const startDrawing = (c: OverviewCycle | undefined): void => {
+    if (c && draw && !drawing.has(c))
+      drawing.set(c, handled(drawSpecs(specsOf.get(c) ?? [], c.cycle.source.folder, opts.drawer)));
+  };
+  // With a drawer, the next cycles' charts are asked for ahead, so that all its workers are kept busy.
+  if (opts.drawer) selected.slice(0, DRAWN_AHEAD).forEach(startDrawing);
+  const made = new Map<OverviewCycle, OverviewPart>();
+  for (const [i, c] of selected.entries()) {
+    if (opts.drawer) startDrawing(selected[i + DRAWN_AHEAD]);
+    startDrawing(c);
+    const measures = reportOf(c).measures;
+    const charts = draw ? await (drawing.get(c) as Promise<Chart[]>) : [];
+    // Drawn: its specifications (which hold the figures) are let go, as its files will be once written.
+    drawing.delete(c);
+    specsOf.delete(c);
+    const view = cycleBriefing(project, c.cycle, c.method, c.status, { ...base, measures, charts });
+    made.set(c, overviewPart(project, { ...c, briefing: view }, measures, base));
+    const files: RenderedBriefing[] = [];
+    for (const format of formats) {
+      files.push({
+        file: `${c.cycle.source.folder}.${format}`,
+        text: renderBriefing(templates, cycleTemplateFor(templates, c, format), view, format),
+      });
+      if (format === 'md') files.push(...svgFiles(c.cycle.source.folder, charts));
+      if (opts.handout)
+        files.push({
+          file: `${c.cycle.source.folder}.handout.${format}`,
+          text: renderBriefing(templates, `handout.cycle.${format}`, cycleHandout(view), format),
+        });
+    }
+    await sink.emit(cleaned(files));
+  }
+
+  // A cycle not rendered in this run gets its part from an earlier run, or from its measure reports.
+  const parts = new Map<string, OverviewPart>();
+  for (const c of cycles) {
+    const part = made.get(c) ?? known.get(c) ?? overviewPart(project, c, measuresOf(c), base);
+    parts.set(c.cycle.source.folder, part);
+  }
+  const trend = draw ? await drawSpecs(overviewSpecs, OVERVIEW_NAME, opts.drawer) : [];
+  const overview = overviewBriefing(project, [...parts.values()], base, trend, opts.refused ?? []);
+  const files: RenderedBriefing[] = [];
+  for (const format of formats) {
+    files.push({
+      file: `${OVERVIEW_NAME}.${format}`,
+      text: renderBriefing(templates, overviewTemplateName(format), overview, format),
+    });
+    if (format === 'md') files.push(...svgFiles(OVERVIEW_NAME, trend));
+    if (opts.handout)
+      files.push({
+        file: `${OVERVIEW_NAME}.handout.${format}`,
+        text: renderBriefing(templates, `handout.overview.${format}`, overviewHandout(overview), format),
+      });
+  }
+  await sink.emit(cleaned(files));
+  return parts;
+}
+
+/** The files of a briefing (a cycle's or the overview's), in the order they are made, by name. */
+function cycleFileNames(
+  stem: string,
+  formats: readonly BriefingFormat[],
+  handout: boolean,
+  specs: readonly ChartSpec[],
+): string[] {
+  return formats.flatMap((format) => [
+    `${stem}.${format}`,
+    ...(format === 'md' ? specs.map((spec) => chartFile(stem, spec)) : []),
+    ...(handout ? [`${stem}.handout.${format}`] : []),
+  ]);
+}
+
+/** Control characters typed into a record never reach a briefing raw (XML, and so SVG, forbids them). */
+function cleaned(files: readonly RenderedBriefing[]): RenderedBriefing[] {
+  return files.map((file) => ({ ...file, text: visibleInDocument(file.text) }));
 }
 
 /** The same promise, marked as handled: it is awaited later, in order, and a failure then is reported there. */

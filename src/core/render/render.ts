@@ -49,22 +49,35 @@ export function overviewTemplateName(format: BriefingFormat): string {
   return `overview.${format}`;
 }
 
-/** Renders one briefing. Refuses (exit 1) with the template's origin when a template is missing or broken. */
-export function renderBriefing(set: TemplateSet, templateName: string, view: Briefing, format: BriefingFormat): string {
+/**
+ * Compiles a template (and the partials of its format) ahead of rendering, so that a missing or broken one is
+ * refused before any briefing is written. Refuses (exit 1) with the template's origin.
+ */
+export function prepareTemplate(
+  set: TemplateSet,
+  templateName: string,
+  format: BriefingFormat,
+): Handlebars.TemplateDelegate {
   const template = set.templates.get(templateName);
   if (!template) {
     throw refusal(
       `There is no briefing template called ${templateName}.hbs, built in or in the project's templates/ folder.`,
     );
   }
-  const render = compiledTemplate(set, format, templateName, template);
+  return compiledTemplate(set, format, templateName, template);
+}
+
+/** Renders one briefing. Refuses (exit 1) with the template's origin when a template is missing or broken. */
+export function renderBriefing(set: TemplateSet, templateName: string, view: Briefing, format: BriefingFormat): string {
+  const template = set.templates.get(templateName);
+  const render = prepareTemplate(set, templateName, format);
   const data = format === 'md' ? escapeMarkdownDeep(withChartMarkup(view, format)) : withChartMarkup(view, format);
   let body: string;
   try {
     body = render(data);
   } catch (e) {
     throw refusal(
-      `The briefing template ${template.origin} (or a partial it uses) could not be rendered: ${renderErrorText(messageOf(e))}`,
+      `The briefing template ${template?.origin ?? templateName} (or a partial it uses) could not be rendered: ${renderErrorText(messageOf(e))}`,
       {
         hint: 'Check the names it uses against the built-in template of the same name.',
       },

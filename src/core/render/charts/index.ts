@@ -55,6 +55,11 @@ export async function chartsForCycle(
   return drawAll(cycleChartSpecs(cycle, context), cycle.id, drawer);
 }
 
+/** Specs drawn as charts, with ids under `scope` (a cycle's folder, or `overview`). */
+export function drawSpecs(specs: readonly ChartSpec[], scope: string, drawer?: ChartDrawer): Promise<Chart[]> {
+  return drawAll(specs, scope, drawer);
+}
+
 /** The network briefing's forest plots: one per measure pooled across the members. */
 export async function networkCharts(
   measures: readonly MeasurePooling[],
