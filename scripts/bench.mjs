@@ -367,6 +367,10 @@ try {
           ? ' (the folders numbered past 999 are reported as misnamed; every record is read and checked)'
           : ''),
     );
+  // A fifth of the project, for how the memory of `sipp brief` grows with the number of cycles.
+  const smallCycles = Math.max(1, Math.round(cycles / 5));
+  const fifth = path.join(work, 'project-fifth');
+  syntheticProject(fifth, smallCycles);
   const peers = validatePeers(work);
   const handlebarsPeer = briefPeer(work);
 
@@ -468,6 +472,11 @@ try {
               env: { ...noCache, SIPP_CHART_WORKERS: '0' },
               before: noBriefings,
             }),
+        ],
+        [
+          `sipp brief, ${smallCycles} cycles (a fifth; one run)`,
+          () =>
+            measure([bin, 'brief', '--out', out], fifth, { runs: 1, warmups: 0, env: noCache, before: noBriefings }),
         ],
         [
           'sipp brief, one cycle changed since the last run',
@@ -591,6 +600,14 @@ try {
   aim('sipp validate, no cache ', `sipp validate, ${bigCycles.toLocaleString('en-GB')} cycles, no cache`, 4000, 200);
   aim('sipp brief (Markdown and HTML)', `sipp brief, ${cycles} cycles, cold`, 3000);
   aim('sipp brief, one cycle changed since the last run', `sipp brief, ${cycles} cycles, one changed`, 1000);
+  const briefAll = results.get('sipp brief (Markdown and HTML)');
+  const briefFifth = results.get(`sipp brief, ${smallCycles} cycles (a fifth; one run)`);
+  if (briefAll?.mb && briefFifth?.mb)
+    console.log(
+      `  sipp brief, peak memory of ${cycles} cycles / of ${smallCycles}: ${ratio(briefAll.mb, briefFifth.mb)} ` +
+        `(${Math.round(briefFifth.mb)} MB -> ${Math.round(briefAll.mb)} MB); aim flat (1.00x): ` +
+        verdict(briefAll.mb <= briefFifth.mb * 1.1),
+    );
   const long = results.get('sipp analyse, with the long series');
   const peer = results.get('sipp analyse, the example');
   console.log(
