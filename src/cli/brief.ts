@@ -21,6 +21,7 @@ import { withProjectLock } from '../project/lock.js';
 import { findBrowser, printPdfs, refuseForeignPdfs } from '../project/pdf.js';
 import { methodName } from './method-names.js';
 import { readTemplateSet } from '../project/templates.js';
+import { rememberCompiledTemplates, withCompiledTemplates } from '../project/template-cache.js';
 import { openProject, refuseProblems } from '../project/open.js';
 import { formatProblem, printWarnings } from './format.js';
 
@@ -74,7 +75,8 @@ export async function run(
     const selected = named.filter((c) => !isRefused(c));
     const project = projectData(source, problems) as ProjectFile;
     const formats = opts.format ? [opts.format] : FORMATS;
-    const templates = readTemplateSet(root);
+    // Compiled as an earlier run left them, when the templates are the same (src/project/template-cache.ts).
+    const templates = await withCompiledTemplates(readTemplateSet(root));
     // A big project renders again only the cycles whose inputs changed since the last run (the overview always).
     const cache = openBriefCache(root, outDir, source.cycles.length, templates);
     const keys = new Map(
@@ -132,6 +134,7 @@ export async function run(
       await pool?.close();
     }
     const written = writer.finish();
+    await rememberCompiledTemplates(templates);
     // Each rendered cycle with its files, and every selected cycle's overview part (kept as it was when remembered).
     const isFresh = new Set(fresh);
     await cache?.save(

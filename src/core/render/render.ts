@@ -15,6 +15,11 @@ export interface TemplateSource {
   text: string;
   /** `templates/car.cycle.md.hbs` (a project override) or `built-in car.cycle.md.hbs`. */
   origin: string;
+  /**
+   * The template as an earlier run compiled it (`precompiledTemplates`, loaded by src/project/template-cache.ts),
+   * so that it is not parsed and compiled again; absent, it is compiled here.
+   */
+  compiled?: unknown;
 }
 
 /** Templates and partials by name: `car.cycle.md`, `overview.html`; partials `layout.html`, `results-table.md`. */
@@ -106,6 +111,7 @@ function withChartMarkup<T>(value: T, format: BriefingFormat): T {
 }
 
 type CompileOptions = NonNullable<Parameters<typeof Handlebars.compile>[1]>;
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
 interface Compiled {
   env: typeof Handlebars;
@@ -127,7 +133,7 @@ function compiledTemplate(
   let compiled = byFormat.get(format);
   if (!compiled) {
     const env = Handlebars.create();
-    const options: CompileOptions = { strict: true, noEscape: format === 'md' };
+    const options = optionsFor(format);
     for (const [partialName, partial] of set.partials) {
       if (partialName.endsWith(`.${format}`)) env.registerPartial(partialName, compile(env, partial, options));
     }
@@ -143,6 +149,7 @@ function compiledTemplate(
 }
 
 function compile(env: typeof Handlebars, source: TemplateSource, options: CompileOptions): Handlebars.TemplateDelegate {
+  if (source.compiled !== undefined) return env.template(source.compiled as TemplateSpecification);
   const text = source.text.replace(/\r\n?/g, '\n');
   let parsed: ReturnType<typeof env.parse>;
   try {
@@ -153,6 +160,41 @@ function compile(env: typeof Handlebars, source: TemplateSource, options: Compil
     throw refusal(`The briefing template ${source.origin} has a mistake: ${messageOf(e)}`);
   }
   return env.compile(parsed, options);
+}
+
+/** The options a template of a format is compiled with. */
+function optionsFor(format: BriefingFormat): CompileOptions {
+  return { strict: true, noEscape: format === 'md' };
+}
+
+/** The format of a template or partial, by its name (`car.cycle.md`, `layout.html`). */
+function formatOfName(name: string): BriefingFormat | undefined {
+  return name.endsWith('.md') ? 'md' : name.endsWith('.html') ? 'html' : undefined;
+}
+
+/**
+ * Every template and partial of the set not compiled yet, compiled to JavaScript source (Handlebars' precompiled
+ * form), by name, so that a later run can load them instead of compiling them (src/project/template-cache.ts).
+ * A template with a mistake is left out: it is reported when it is used.
+ */
+export function precompiledTemplates(set: TemplateSet): {
+  templates: Map<string, string>;
+  partials: Map<string, string>;
+} {
+  const precompile = (sources: ReadonlyMap<string, TemplateSource>): Map<string, string> => {
+    const out = new Map<string, string>();
+    for (const [name, source] of sources) {
+      const format = formatOfName(name);
+      if (!format || source.compiled !== undefined) continue;
+      try {
+        out.set(name, Handlebars.precompile(source.text.replace(/\r\n?/g, '\n'), optionsFor(format)) as string);
+      } catch {
+        // Reported, at its file, when a briefing uses it.
+      }
+    }
+    return out;
+  };
+  return { templates: precompile(set.templates), partials: precompile(set.partials) };
 }
 
 /** Handlebars' strict-mode message (`"x" not defined in [object Object] - 3:4`) in words. */
