@@ -155,9 +155,9 @@ export async function streamBriefings(
   }
   await sink.plan?.([
     ...selected.flatMap((c) =>
-      cycleFileNames(c.cycle.source.folder, formats, Boolean(opts.handout), specsOf.get(c) ?? []),
+      briefingFileNames(c.cycle.source.folder, formats, Boolean(opts.handout), specsOf.get(c) ?? []),
     ),
-    ...cycleFileNames(OVERVIEW_NAME, formats, Boolean(opts.handout), overviewSpecs),
+    ...briefingFileNames(OVERVIEW_NAME, formats, Boolean(opts.handout), overviewSpecs),
   ]);
 
   const drawing = new Map<OverviewCycle, Promise<Chart[]>>();
@@ -220,7 +220,7 @@ export async function streamBriefings(
 }
 
 /** The files of a briefing (a cycle's or the overview's), in the order they are made, by name. */
-function cycleFileNames(
+function briefingFileNames(
   stem: string,
   formats: readonly BriefingFormat[],
   handout: boolean,
