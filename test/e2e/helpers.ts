@@ -1,5 +1,5 @@
 // Shared helpers for end-to-end tests: run the built CLI in a temporary folder and read what it left.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -130,4 +130,19 @@ export function projectWithClassTable(): string {
   if (r.code !== 0) throw new Error(`sipp cycle failed: ${r.stderr}`);
   writeFileSync(path.join(dir, 'class.csv'), readFileSync(path.join(REPO_ROOT, 'test/fixtures/tables/class-30.csv')));
   return dir;
+}
+
+/** A git command in `dir`, committing (when it commits) on the given day, as a teacher with no global config. */
+export function gitOn(dir: string, args: readonly string[], day = '2026-01-10'): void {
+  execFileSync('git', ['-c', 'user.name=Test Teacher', '-c', 'user.email=teacher@example.org', ...args], {
+    cwd: dir,
+    stdio: 'ignore',
+    env: {
+      PATH: process.env.PATH,
+      HOME: dir,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_AUTHOR_DATE: `${day}T16:00:00+00:00`,
+      GIT_COMMITTER_DATE: `${day}T16:00:00+00:00`,
+    },
+  });
 }

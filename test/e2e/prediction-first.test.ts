@@ -1,10 +1,9 @@
 // Prediction first, end to end: `sipp validate` warns when a prediction was written after the data it predicts, by
 // the dates in the records, and, in a Git repository, by when each was first committed.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newProject, sipp, tempDir } from './helpers.js';
+import { gitOn, newProject, sipp, tempDir } from './helpers.js';
 
 const CYCLE = 'cycles/01-paired-reading';
 
@@ -19,20 +18,7 @@ results:
         after: { n: 20, mean: 13.9 }
 `;
 
-/** A git command in `dir`, committing (when it commits) on the given day, as a teacher with no global config. */
-function git(dir: string, args: readonly string[], day = '2026-01-10'): void {
-  execFileSync('git', ['-c', 'user.name=Test Teacher', '-c', 'user.email=teacher@example.org', ...args], {
-    cwd: dir,
-    stdio: 'ignore',
-    env: {
-      PATH: process.env.PATH,
-      HOME: dir,
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_AUTHOR_DATE: `${day}T16:00:00+00:00`,
-      GIT_COMMITTER_DATE: `${day}T16:00:00+00:00`,
-    },
-  });
-}
+const git = gitOn;
 
 function commitAll(dir: string, day: string, message: string): void {
   git(dir, ['add', '-A']);

@@ -1,23 +1,14 @@
 // `sipp validate` checks a project a cycle at a time (src/project/check.ts), letting each cycle go before reading
 // the next. Property: on any project, broken in any of the ways teachers break them, it finds exactly the problems
 // that opening the whole project finds (src/project/open.ts), and counts the same cycles and records.
-import { execFileSync } from 'node:child_process';
-import {
-  cpSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../../src/project/check.js';
 import { openProject } from '../../../src/project/open.js';
+import { gitOn } from '../../e2e/helpers.js';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples');
 const NAMES = readdirSync(EXAMPLES).filter((name) => {
@@ -98,7 +89,7 @@ function cycleFolders(root: string): string[] {
 function apply(root: string, m: Mutation): void {
   const all = files(root);
   const folders = cycleFolders(root);
-  const pick = <T,>(list: readonly T[], i: number): T | undefined => list[i % Math.max(list.length, 1)];
+  const pick = <T>(list: readonly T[], i: number): T | undefined => list[i % Math.max(list.length, 1)];
   switch (m.kind) {
     case 'insert': {
       const file = pick(all, m.file);
@@ -110,7 +101,10 @@ function apply(root: string, m: Mutation): void {
     }
     case 'delete-record': {
       // Without sipp.yaml it is not a project (both ways refuse to open it, tested elsewhere).
-      const file = pick(all.filter((f) => f !== 'sipp.yaml'), m.file);
+      const file = pick(
+        all.filter((f) => f !== 'sipp.yaml'),
+        m.file,
+      );
       if (file) rmSync(path.join(root, file));
       return;
     }
@@ -180,25 +174,19 @@ describe('checking a project a cycle at a time', () => {
 
   it('finds the same predictions committed after their data, in a Git repository', () => {
     const root = copyOf('northfield-reading');
-    const git = (args: string[], day: string): void => {
-      execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.org', ...args], {
-        cwd: root,
-        stdio: 'ignore',
-        env: {
-          PATH: process.env.PATH,
-          HOME: root,
-          GIT_CONFIG_NOSYSTEM: '1',
-          GIT_AUTHOR_DATE: `${day}T16:00:00+00:00`,
-          GIT_COMMITTER_DATE: `${day}T16:00:00+00:00`,
-        },
-      });
-    };
+    const git = (args: string[], day: string): void => gitOn(root, args, day);
     git(['init', '--quiet'], '2026-01-10');
     git(['add', '-A'], '2026-01-10');
     git(['commit', '--quiet', '--no-verify', '-m', 'Start'], '2026-01-10');
     for (const folder of cycleFolders(root)) {
       const file = path.join(root, 'cycles', folder, 'question.yaml');
-      writeFileSync(file, readFileSync(file, 'utf8').replace(/^prediction: >-\n(?: {2}.*\n)+/m, 'prediction: Reading enjoyment will rise.\n'));
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace(
+          /^prediction: >-\n(?: {2}.*\n)+/m,
+          'prediction: Reading enjoyment will rise.\n',
+        ),
+      );
     }
     git(['commit', '--quiet', '--no-verify', '-a', '-m', 'Later prediction'], '2026-09-01');
     const { whole, steps } = bothWays(root, true);

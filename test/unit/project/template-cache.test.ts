@@ -4,18 +4,12 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, mk
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { allCycleData, projectData } from '../../../src/core/records/cycle-data.js';
-import type { ProjectFile } from '../../../src/core/records/model.js';
 import { FORMATS } from '../../../src/core/render/index.js';
 import { renderBriefings } from '../../../src/core/render/briefings.js';
 import type { TemplateSet } from '../../../src/core/render/render.js';
-import { projectStatus } from '../../../src/core/status/index.js';
-import { validateProject } from '../../../src/core/validate/index.js';
-import { findMethod } from '../../../src/methods/registry.js';
-import { readSchemas } from '../../../src/project/assets.js';
-import { loadProject } from '../../../src/project/load.js';
 import { rememberCompiledTemplates, withCompiledTemplates } from '../../../src/project/template-cache.js';
 import { readTemplateSet } from '../../../src/project/templates.js';
+import { openedForBriefings } from '../render/opened.js';
 
 const base = mkdtempSync(path.join(tmpdir(), 'sipp-templates-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
@@ -30,15 +24,7 @@ function setting(): { root: string; env: NodeJS.ProcessEnv } {
 }
 
 async function briefings(root: string, templates: TemplateSet): Promise<Map<string, string>> {
-  const source = loadProject(root);
-  const problems = validateProject(source, readSchemas(), { findMethod });
-  const statuses = projectStatus(source, problems, findMethod).cycles;
-  const cycles = allCycleData(source, problems).map((cycle, i) => ({
-    cycle,
-    method: findMethod(cycle.method),
-    status: statuses[i]!,
-  }));
-  const project = projectData(source, problems) as ProjectFile;
+  const { project, cycles } = openedForBriefings(root);
   const { files } = await renderBriefings(project, cycles, cycles, FORMATS, templates, { handout: true });
   return new Map(files.map((f) => [f.file, f.text]));
 }

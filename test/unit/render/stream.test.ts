@@ -5,31 +5,17 @@
 import path from 'node:path';
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { allCycleData, projectData } from '../../../src/core/records/cycle-data.js';
-import type { ProjectFile } from '../../../src/core/records/model.js';
 import { FORMATS, type BriefingFormat } from '../../../src/core/render/index.js';
 import { renderBriefings, streamBriefings } from '../../../src/core/render/briefings.js';
-import { projectStatus } from '../../../src/core/status/index.js';
-import { validateProject } from '../../../src/core/validate/index.js';
-import { findMethod } from '../../../src/methods/registry.js';
-import { readSchemas } from '../../../src/project/assets.js';
-import { loadProject } from '../../../src/project/load.js';
 import { readTemplateSet } from '../../../src/project/templates.js';
+import { openedForBriefings } from './opened.js';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples');
 const NAMES = readdirSync(EXAMPLES).filter((name) => name !== 'network' && !name.includes('.'));
 
 function opened(name: string) {
   const root = path.join(EXAMPLES, name);
-  const source = loadProject(root);
-  const problems = validateProject(source, readSchemas(), { findMethod });
-  const statuses = projectStatus(source, problems, findMethod).cycles;
-  const cycles = allCycleData(source, problems).map((cycle, i) => ({
-    cycle,
-    method: findMethod(cycle.method),
-    status: statuses[i]!,
-  }));
-  return { project: projectData(source, problems) as ProjectFile, cycles, templates: readTemplateSet(root) };
+  return { ...openedForBriefings(root), templates: readTemplateSet(root) };
 }
 
 describe('the briefings handed over a cycle at a time', () => {
