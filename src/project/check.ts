@@ -3,11 +3,11 @@
 // 340 MB). It finds exactly what `openProject` finds (src/core/validate/index.ts, `Validation`).
 import { sortProblems, type Problem } from '../core/problems.js';
 import type { CycleSource, ProjectSource } from '../core/records/model.js';
-import { createValidation } from '../core/validate/index.js';
+import { createValidation, type SchemaSet, type ValidateOptions } from '../core/validate/index.js';
 import { findMethod } from '../methods/registry.js';
 import { readSchemas } from './assets.js';
 import { localToday } from './clock.js';
-import { CACHE_MIN_CYCLES, openFileCache } from './file-cache.js';
+import { CACHE_MIN_CYCLES, openFileCache, type FileCache } from './file-cache.js';
 import { requireProjectRoot } from './find-root.js';
 import { lineDatesOfProject } from './git.js';
 import { listCycleFolders, openProjectReader, withPlainEnvironment } from './load.js';
@@ -25,6 +25,31 @@ export interface CheckOptions {
   lineDates?: boolean;
 }
 
+/** What both ways of checking a project (this one and `openProject`) start from: the schemas, the cache, the options. */
+export interface CheckSetup {
+  schemas: SchemaSet;
+  /** The cache of checked files, for a project of CACHE_MIN_CYCLES cycles or more when asked for. */
+  cache: FileCache | undefined;
+  options: ValidateOptions;
+}
+
+export function checkSetup(root: string, options: CheckOptions): CheckSetup {
+  const schemas = readSchemas();
+  const cache =
+    options.cache && listCycleFolders(root).length >= CACHE_MIN_CYCLES ? openFileCache(root, schemas) : undefined;
+  return {
+    schemas,
+    cache,
+    options: {
+      findMethod,
+      schemaMemo: cache?.schemaMemo,
+      cycleMemo: cache?.cycleMemo,
+      lineDates: options.lineDates ? lineDatesOfProject(root) : undefined,
+      today: localToday(),
+    },
+  };
+}
+
 export interface CheckedProject {
   root: string;
   /** Every problem, sorted by file, line and column. */
@@ -36,18 +61,10 @@ export interface CheckedProject {
 
 export function checkProject(cwd: string, options: CheckOptions = {}): CheckedProject {
   const root = requireProjectRoot(cwd);
-  const schemas = readSchemas();
+  const { schemas, cache, options: validateOptions } = checkSetup(root, options);
   return withPlainEnvironment(() => {
-    const cache =
-      options.cache && listCycleFolders(root).length >= CACHE_MIN_CYCLES ? openFileCache(root, schemas) : undefined;
     const reader = openProjectReader(root, { cache });
-    const validation = createValidation(schemas, {
-      findMethod,
-      schemaMemo: cache?.schemaMemo,
-      cycleMemo: cache?.cycleMemo,
-      lineDates: options.lineDates ? lineDatesOfProject(root) : undefined,
-      today: localToday(),
-    });
+    const validation = createValidation(schemas, validateOptions);
     const skeletons: CycleSource[] = [];
     const source: ProjectSource = { project: reader.project, cycles: skeletons, problems: reader.problems };
     const problems = validation.project(source, reader.problems);

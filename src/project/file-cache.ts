@@ -122,8 +122,8 @@ function createFileCache(folder: string, fingerprint: string): FileCache {
   /** Shards met in this run, settled or not: the others are forgotten by `save`. */
   const seen = new Set<string>();
   let broken = false;
-  const shardFor = (relative: string): Shard => {
-    const key = shardOf(relative);
+  /** The shard of a cycle folder (`cycles/NN-slug`), or '' for the files outside the cycles. */
+  const shardAt = (key: string): Shard => {
     let shard = shards.get(key);
     if (!shard) {
       // A shard settled earlier in the run and met again starts from its file, which holds what it learned.
@@ -141,7 +141,8 @@ function createFileCache(folder: string, fingerprint: string): FileCache {
     }
     return shard;
   };
-  const entryFor = (source: SourceFile): Entry | undefined => {
+  const shardFor = (relative: string): Shard => shardAt(shardOf(relative));
+  const entryFor = (source: Pick<SourceFile, 'file' | 'text'>): Entry | undefined => {
     const shard = shardFor(source.file);
     return shard.texts.get(source.file) === source.text ? shard.now.get(source.file) : undefined;
   };
@@ -187,12 +188,9 @@ function createFileCache(folder: string, fingerprint: string): FileCache {
       return problems;
     },
     cycleMemo(cycle, inputs, compute) {
-      const shard = shardFor(`${cycle.dir}/`);
+      const shard = shardAt(cycle.dir);
       const parts = [inputs];
-      for (const [name, file] of cycle.records) {
-        const entry = shard.texts.get(file.file) === file.text ? shard.now.get(file.file) : undefined;
-        parts.push(`${name}:${entry?.hash ?? sha1(file.text)}`);
-      }
+      for (const [name, file] of cycle.records) parts.push(`${name}:${entryFor(file)?.hash ?? sha1(file.text)}`);
       const key = sha1(parts.join('\0'));
       if (shard.cycleBefore?.key === key) {
         shard.cycleNow = shard.cycleBefore;

@@ -7,24 +7,16 @@ import { allCycleData, projectData } from '../core/records/cycle-data.js';
 import type { ProjectSource } from '../core/records/model.js';
 import { projectSettings, type ProjectSettings } from '../core/records/settings.js';
 import { validateProject } from '../core/validate/index.js';
-import { localToday } from './clock.js';
 import type { CycleData } from '../core/method/contract.js';
-import { findMethod } from '../methods/registry.js';
-import { readSchemas } from './assets.js';
-import { CACHE_MIN_CYCLES, openFileCache } from './file-cache.js';
 import { requireProjectRoot } from './find-root.js';
-import { lineDatesOfProject } from './git.js';
-import { listCycleFolders, loadProject } from './load.js';
+import { checkSetup, type CheckOptions } from './check.js';
+import { loadProject } from './load.js';
 
-export interface OpenOptions {
+export interface OpenOptions extends CheckOptions {
   /** `readable`: every problem is returned; `valid`: a project with errors is refused with them. */
   need: 'readable' | 'valid';
   /** With `need: 'valid'`: what did not happen (`nothing was analysed`) and the command to run again. */
   refused?: { notDone: string; command: string };
-  /** Remember parsed files and schema problems between runs on large projects (src/project/file-cache.ts). */
-  cache?: boolean;
-  /** Ask git when each prediction line was first committed, for the `prediction-first` warning (validate). */
-  lineDates?: boolean;
 }
 
 export interface OpenedProject {
@@ -40,17 +32,9 @@ export interface OpenedProject {
 
 export function openProject(cwd: string, options: OpenOptions): OpenedProject {
   const root = requireProjectRoot(cwd);
-  const schemas = readSchemas();
-  const cache =
-    options.cache && listCycleFolders(root).length >= CACHE_MIN_CYCLES ? openFileCache(root, schemas) : undefined;
+  const { schemas, cache, options: validateOptions } = checkSetup(root, options);
   const source = loadProject(root, { cache });
-  const problems = validateProject(source, schemas, {
-    findMethod,
-    schemaMemo: cache?.schemaMemo,
-    cycleMemo: cache?.cycleMemo,
-    lineDates: options.lineDates ? lineDatesOfProject(root) : undefined,
-    today: localToday(),
-  });
+  const problems = validateProject(source, schemas, validateOptions);
   cache?.save();
   if (options.need === 'valid') refuseProblems(problems, options.refused);
   return {

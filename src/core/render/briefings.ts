@@ -178,19 +178,12 @@ export async function streamBriefings(
     specsOf.delete(c);
     const view = cycleBriefing(project, c.cycle, c.method, c.status, { ...base, measures, charts });
     made.set(c, overviewPart(project, { ...c, briefing: view }, measures, base));
-    const files: RenderedBriefing[] = [];
-    for (const format of formats) {
-      files.push({
-        file: `${c.cycle.source.folder}.${format}`,
-        text: renderBriefing(templates, cycleTemplateFor(templates, c, format), view, format),
-      });
-      if (format === 'md') files.push(...svgFiles(c.cycle.source.folder, charts));
-      if (opts.handout)
-        files.push({
-          file: `${c.cycle.source.folder}.handout.${format}`,
-          text: renderBriefing(templates, `handout.cycle.${format}`, cycleHandout(view), format),
-        });
-    }
+    const files = briefingFiles(c.cycle.source.folder, formats, charts, {
+      main: (format) => renderBriefing(templates, cycleTemplateFor(templates, c, format), view, format),
+      handout: opts.handout
+        ? (format) => renderBriefing(templates, `handout.cycle.${format}`, cycleHandout(view), format)
+        : undefined,
+    });
     await sink.emit(cleaned(files));
   }
 
@@ -202,24 +195,34 @@ export async function streamBriefings(
   }
   const trend = draw ? await drawSpecs(overviewSpecs, OVERVIEW_NAME, opts.drawer) : [];
   const overview = overviewBriefing(project, [...parts.values()], base, trend, opts.refused ?? []);
-  const files: RenderedBriefing[] = [];
-  for (const format of formats) {
-    files.push({
-      file: `${OVERVIEW_NAME}.${format}`,
-      text: renderBriefing(templates, overviewTemplateName(format), overview, format),
-    });
-    if (format === 'md') files.push(...svgFiles(OVERVIEW_NAME, trend));
-    if (opts.handout)
-      files.push({
-        file: `${OVERVIEW_NAME}.handout.${format}`,
-        text: renderBriefing(templates, `handout.overview.${format}`, overviewHandout(overview), format),
-      });
-  }
+  const files = briefingFiles(OVERVIEW_NAME, formats, trend, {
+    main: (format) => renderBriefing(templates, overviewTemplateName(format), overview, format),
+    handout: opts.handout
+      ? (format) => renderBriefing(templates, `handout.overview.${format}`, overviewHandout(overview), format)
+      : undefined,
+  });
   await sink.emit(cleaned(files));
   return parts;
 }
 
-/** The files of a briefing (a cycle's or the overview's), in the order they are made, by name. */
+/**
+ * The files of a briefing (a cycle's or the overview's) in each format: the briefing, for Markdown its charts as SVG
+ * files, and its handout when asked for. `briefingFileNames` lists the same names in the same order.
+ */
+function briefingFiles(
+  stem: string,
+  formats: readonly BriefingFormat[],
+  charts: readonly Chart[],
+  render: { main: (format: BriefingFormat) => string; handout: ((format: BriefingFormat) => string) | undefined },
+): RenderedBriefing[] {
+  return formats.flatMap((format) => [
+    { file: `${stem}.${format}`, text: render.main(format) },
+    ...(format === 'md' ? svgFiles(stem, charts) : []),
+    ...(render.handout ? [{ file: `${stem}.handout.${format}`, text: render.handout(format) }] : []),
+  ]);
+}
+
+/** The names of `briefingFiles`, worked out before anything is drawn or rendered (the charts from their specs). */
 function briefingFileNames(
   stem: string,
   formats: readonly BriefingFormat[],

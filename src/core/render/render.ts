@@ -74,7 +74,6 @@ export function prepareTemplate(
 
 /** Renders one briefing. Refuses (exit 1) with the template's origin when a template is missing or broken. */
 export function renderBriefing(set: TemplateSet, templateName: string, view: Briefing, format: BriefingFormat): string {
-  const template = set.templates.get(templateName);
   const render = prepareTemplate(set, templateName, format);
   const data = format === 'md' ? escapeMarkdownDeep(withChartMarkup(view, format)) : withChartMarkup(view, format);
   let body: string;
@@ -82,7 +81,7 @@ export function renderBriefing(set: TemplateSet, templateName: string, view: Bri
     body = render(data);
   } catch (e) {
     throw refusal(
-      `The briefing template ${template?.origin ?? templateName} (or a partial it uses) could not be rendered: ${renderErrorText(messageOf(e))}`,
+      `The briefing template ${set.templates.get(templateName)?.origin ?? templateName} (or a partial it uses) could not be rendered: ${renderErrorText(messageOf(e))}`,
       {
         hint: 'Check the names it uses against the built-in template of the same name.',
       },
@@ -150,7 +149,7 @@ function compiledTemplate(
 
 function compile(env: typeof Handlebars, source: TemplateSource, options: CompileOptions): Handlebars.TemplateDelegate {
   if (source.compiled !== undefined) return env.template(source.compiled as TemplateSpecification);
-  const text = source.text.replace(/\r\n?/g, '\n');
+  const text = templateText(source);
   let parsed: ReturnType<typeof env.parse>;
   try {
     // Parsing now, rather than on first use, reports a syntax error against the file it is in (and the parsed
@@ -160,6 +159,11 @@ function compile(env: typeof Handlebars, source: TemplateSource, options: Compil
     throw refusal(`The briefing template ${source.origin} has a mistake: ${messageOf(e)}`);
   }
   return env.compile(parsed, options);
+}
+
+/** A template's text with LF line endings, as it is compiled. */
+function templateText(source: TemplateSource): string {
+  return source.text.replace(/\r\n?/g, '\n');
 }
 
 /** The options a template of a format is compiled with. */
@@ -187,7 +191,7 @@ export function precompiledTemplates(set: TemplateSet): {
       const format = formatOfName(name);
       if (!format || source.compiled !== undefined) continue;
       try {
-        out.set(name, Handlebars.precompile(source.text.replace(/\r\n?/g, '\n'), optionsFor(format)) as string);
+        out.set(name, Handlebars.precompile(templateText(source), optionsFor(format)) as string);
       } catch {
         // Reported, at its file, when a briefing uses it.
       }

@@ -47,17 +47,8 @@ export function cycleChartSpecs(cycle: CycleReport, context: CycleChartContext =
 }
 
 /** The cycle's charts drawn as SVG, in the order of `cycleChartSpecs`. Ids are unique within the cycle. */
-export async function chartsForCycle(
-  cycle: CycleReport,
-  context: CycleChartContext = {},
-  drawer?: ChartDrawer,
-): Promise<Chart[]> {
-  return drawAll(cycleChartSpecs(cycle, context), cycle.id, drawer);
-}
-
-/** Specs drawn as charts, with ids under `scope` (a cycle's folder, or `overview`). */
-export function drawSpecs(specs: readonly ChartSpec[], scope: string, drawer?: ChartDrawer): Promise<Chart[]> {
-  return drawAll(specs, scope, drawer);
+export async function chartsForCycle(cycle: CycleReport, context: CycleChartContext = {}): Promise<Chart[]> {
+  return drawSpecs(cycleChartSpecs(cycle, context), cycle.id);
 }
 
 /** The network briefing's forest plots: one per measure pooled across the members. */
@@ -65,15 +56,15 @@ export async function networkCharts(
   measures: readonly MeasurePooling[],
   gaps: readonly GapChange[] = [],
 ): Promise<Chart[]> {
-  return drawAll(
+  return drawSpecs(
     [...measures.map(forestSpec), gapsSpec(gaps)].filter((s): s is ChartSpec => s !== null),
     'network',
   );
 }
 
 /** The project overview's charts: one per outcome measure with figures in any cycle. */
-export async function overviewCharts(report: AnalysisReport, drawer?: ChartDrawer): Promise<Chart[]> {
-  return drawAll(overviewChartSpecs(report), 'overview', drawer);
+export async function overviewCharts(report: AnalysisReport): Promise<Chart[]> {
+  return drawSpecs(overviewChartSpecs(report), 'overview');
 }
 
 /**
@@ -94,10 +85,10 @@ async function drawOnce(spec: ChartSpec['spec']): Promise<string> {
 }
 
 /**
- * Draws specs, each with ids under its own prefix: in this process one after another (Vega is not re-entrant-safe
- * for ids), or all handed to a drawer at once, which queues them.
+ * Draws specs as charts, each with ids under `scope` (a cycle's folder, `overview`) and its own: in this process one
+ * after another (Vega is not re-entrant-safe for ids), or all handed to a drawer at once, which queues them.
  */
-async function drawAll(specs: readonly ChartSpec[], scope: string, drawer?: ChartDrawer): Promise<Chart[]> {
+export async function drawSpecs(specs: readonly ChartSpec[], scope: string, drawer?: ChartDrawer): Promise<Chart[]> {
   const drawings = drawer ? await Promise.all(specs.map(({ spec }) => drawer(spec))) : [];
   if (!drawer) for (const { spec } of specs) drawings.push(await drawOnce(spec));
   return specs.map(({ spec: _spec, ...words }, i) => ({
